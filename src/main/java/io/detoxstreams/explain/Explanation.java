@@ -1,0 +1,27 @@
+package io.detoxstreams.explain;
+
+import io.detoxstreams.rewrite.SpanEdit;
+
+import java.util.List;
+
+/**
+ * Why a comment was rewritten or held, for moderators and authors (DESIGN §4). Span offsets are UTF-16 indices
+ * into the <em>original</em> text.
+ *
+ * @param spans        toxic spans and what was done with each
+ * @param categories   the categories involved, strongest first
+ * @param scoreBefore  toxicity of the original
+ * @param scoreAfter   toxicity of the rewrite (NaN when there is no rewrite)
+ * @param method       how the rewrite was made ({@code span-substitution}, …)
+ * @param backend      the backend that produced the published text, with model version
+ * @param classifier   the classifier model version
+ * @param summary      one English sentence saying what was done and why
+ */
+public record Explanation(List<SpanEdit> spans, List<String> categories, double scoreBefore, double scoreAfter,
+                          String method, String backend, String classifier, String summary) {
+
+    public Explanation {
+        spans = List.copyOf(spans);
+        categories = List.copyOf(categories);
+    }
+}

@@ -1,0 +1,12 @@
+package io.detoxstreams.rewrite;
+
+import java.util.Locale;
+
+/** What a rewriter did to one toxic span. */
+public enum EditAction {
+    DELETED, REPLACED, KEPT, REPHRASED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,31 @@
+package io.detoxstreams.rewrite;
+
+import java.util.Locale;
+
+/** Why a toxic comment was held for review instead of being published. */
+public enum HoldReason {
+    NOT_DETOXIFIABLE("the comment's meaning is the insult itself; nothing neutral is left to keep"),
+    THREAT("threats are never rewritten"),
+    SELF_HARM("self-harm content is never rewritten"),
+    STILL_TOXIC("the rewrite still scores above the language threshold"),
+    MEANING_LOST("the rewrite is too far from the original"),
+    LANGUAGE_CHANGED("the rewrite is not in the language of the original"),
+    EMPTY_REWRITE("nothing is left after removing the toxic parts"),
+    BACKEND_FAILED("every rewrite backend failed"),
+    UNSUPPORTED_LANGUAGE("no rewriter supports this language under the configured policy");
+
+    private final String description;
+
+    HoldReason(String description) {
+        this.description = description;
+    }
+
+    /** Machine-readable code, e.g. {@code still_toxic}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String description() {
+        return description;
+    }
+}
