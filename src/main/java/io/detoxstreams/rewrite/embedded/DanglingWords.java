@@ -14,19 +14,19 @@ import java.util.Set;
 final class DanglingWords {
 
     private static final Map<String, Set<String>> WORDS = Map.of(
-            "en", Set.of("a", "an", "the", "such", "so", "very", "really", "total", "totally", "complete",
+            "en", words("a", "an", "the", "such", "so", "very", "really", "total", "totally", "complete",
                     "completely", "absolute", "absolutely", "utter", "utterly", "your", "ur", "ya",
                     "of", "little", "big", "stupid", "dumb", "fucking", "bloody", "damn",
                     "like", "some", "more", "most", "and", "or", "this", "that", "these", "those", "as", "to", "for"),
-            "de", Set.of("ein", "eine", "einen", "einem", "einer", "eines", "der", "die", "das", "den", "dem", "des",
+            "de", words("ein", "eine", "einen", "einem", "einer", "eines", "der", "die", "das", "den", "dem", "des",
                     "so", "sehr", "total", "voll", "richtig", "dein", "deine", "deinen", "diese", "dieser", "diesen",
                     "und", "oder"),
-            "es", Set.of("un", "una", "unos", "unas", "el", "la", "los", "las", "muy", "tan", "tu", "tus", "su", "sus",
+            "es", words("un", "una", "unos", "unas", "el", "la", "los", "las", "muy", "tan", "tu", "tus", "su", "sus",
                     "pedazo", "menudo", "menuda", "y", "o", "este", "esta", "estos",
                     "estas", "ese", "esa", "esos", "esas", "de", "del", "al", "por", "para"),
-            "ru", Set.of("такой", "такая", "такое", "такие", "этот", "эта", "эти", "этих", "этого", "очень", "полный",
+            "ru", words("такой", "такая", "такое", "такие", "этот", "эта", "эти", "этих", "этого", "очень", "полный",
                     "полная", "полные", "и", "или", "твой", "твоя", "ваш", "ваша", "как", "же"),
-            "uk", Set.of("такий", "така", "таке", "такі", "цей", "ця", "ці", "цих", "цього", "дуже", "повний",
+            "uk", words("такий", "така", "таке", "такі", "цей", "ця", "ці", "цих", "цього", "дуже", "повний",
                     "повна", "і", "й", "та", "або", "твій", "твоя", "ваш", "ваша", "як", "же"));
 
     private DanglingWords() {
@@ -34,5 +34,10 @@ final class DanglingWords {
 
     static Set<String> of(String lang) {
         return WORDS.getOrDefault(lang, Set.of());
+    }
+
+    /** Set.of rejects duplicates; hand-written lists may repeat a word across lines. */
+    private static Set<String> words(String... w) {
+        return Set.copyOf(java.util.List.of(w));
     }
 }

@@ -51,20 +51,23 @@ final class EditReport {
         return out;
     }
 
+    /** A span's action comes from the edit groups it touches: a phrase replaced as a whole counts as replaced. */
     private static SpanEdit spanEdit(TokenPlan plan, ToxicSpan s) {
         boolean deleted = false;
+        java.util.Set<Integer> groups = new java.util.TreeSet<>();
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.tokens.get(i).overlaps(s.start(), s.end()) && plan.changed(i)) {
+                deleted = true;
+                groups.add(plan.group[i]);
+            }
+        }
         StringBuilder replacement = new StringBuilder();
         for (int i = 0; i < plan.size(); i++) {
-            if (!plan.tokens.get(i).overlaps(s.start(), s.end())) {
-                continue;
-            }
-            if (plan.decisions[i] == TokenPlan.Decision.REPLACE) {
+            if (plan.decisions[i] == TokenPlan.Decision.REPLACE && groups.contains(plan.group[i])) {
                 if (replacement.length() > 0) {
                     replacement.append(' ');
                 }
                 replacement.append(plan.replacements[i]);
-            } else if (plan.decisions[i] == TokenPlan.Decision.DELETE) {
-                deleted = true;
             }
         }
         if (replacement.length() > 0) {

@@ -26,7 +26,7 @@ public record RewriterOptions(int strongMinSeen, double strongMinRate, double sp
     }
 
     public static RewriterOptions defaults() {
-        return new RewriterOptions(3, 0.6, 0.3, 2, 0.2, true, true, false, 3);
+        return new RewriterOptions(3, 0.9, 0.3, 2, 0.2, true, true, false, 3);
     }
 
     public RewriterOptions withMaxPasses(int passes) {

@@ -88,7 +88,7 @@ public final class SubstitutionMiner {
             recordWords(h, a, b, tb, neutral);
             if (h.aLength() <= options.maxPhraseTokens() && h.aLength() > 1) {
                 String replacement = h.bLength() <= options.maxPhraseTokens()
-                        ? TableKeys.surface(neutral, tb, h.bFrom(), h.bTo()) : "";
+                        ? surface(neutral, tb, h.bFrom(), h.bTo()) : "";
                 phrases.computeIfAbsent(TableKeys.join(a, ta, h.aFrom(), h.aTo()), k -> new Counts())
                         .outcome(TableKeys.normalize(replacement));
             }
@@ -109,9 +109,9 @@ public final class SubstitutionMiner {
                 c.outcome("");
             } else if (pairwise) {
                 int j = h.bFrom() + (i - h.aFrom());
-                c.outcome(b.get(j));
+                c.outcome(TableKeys.normalize(surface(neutral, tb, j, j + 1)));
             } else if (oneToMany) {
-                c.outcome(TableKeys.normalize(TableKeys.surface(neutral, tb, h.bFrom(), h.bTo())));
+                c.outcome(TableKeys.normalize(surface(neutral, tb, h.bFrom(), h.bTo())));
             } else {
                 // Part of a larger rewrite: changed, but no single replacement can be attributed to it.
                 c.changed++;
@@ -224,6 +224,11 @@ public final class SubstitutionMiner {
 
     public int pairs() {
         return pairs;
+    }
+
+    /** The neutral side's own text from the first to the last token, so "don't" stays "don't". */
+    private static String surface(String text, List<Token> tokens, int from, int to) {
+        return from >= to ? "" : text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
     }
 
     static List<Token> wordTokens(String text) {

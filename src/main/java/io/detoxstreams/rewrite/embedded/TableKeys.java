@@ -31,16 +31,4 @@ public final class TableKeys {
         }
         return sb.toString();
     }
-
-    /** Surface text of tokens {@code [from, to)} of {@code text}, spaced the way {@link #join} spaces keys. */
-    public static String surface(String text, List<Token> tokens, int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            if (i > from && !(tokens.get(i - 1).kind() == Token.Kind.HAN && tokens.get(i).kind() == Token.Kind.HAN)) {
-                sb.append(' ');
-            }
-            sb.append(text, tokens.get(i).start(), tokens.get(i).end());
-        }
-        return sb.toString();
-    }
 }

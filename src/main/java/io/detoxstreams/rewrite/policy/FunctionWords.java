@@ -11,7 +11,7 @@ import java.util.Set;
 final class FunctionWords {
 
     private static final Map<String, Set<String>> WORDS = Map.of(
-            "en", Set.of("i", "me", "my", "mine", "you", "u", "ur", "your", "yours", "ya", "he", "him", "his", "she",
+            "en", words("i", "me", "my", "mine", "you", "u", "ur", "your", "yours", "ya", "he", "him", "his", "she",
                     "her", "it", "its", "we", "us", "our", "they", "them", "their", "this", "that", "these", "those",
                     "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "m", "s", "re", "t",
                     "ll", "d", "ve", "do", "does", "did", "don", "doesn", "didn", "have", "has", "had", "will", "would",
@@ -21,20 +21,20 @@ final class FunctionWords {
                     "what", "who", "whom", "which", "why", "how", "when", "where", "there", "here", "oh", "lol", "get",
                     "go", "got", "such", "one", "ones", "im", "youre", "thats", "dont", "well", "now", "even", "also",
                     "again", "still", "more", "most", "much", "many", "only", "own", "same", "other", "being", "ever"),
-            "ru", Set.of("я", "ты", "вы", "он", "она", "оно", "мы", "они", "меня", "тебя", "вас", "его", "её", "ее",
+            "ru", words("я", "ты", "вы", "он", "она", "оно", "мы", "они", "меня", "тебя", "вас", "его", "её", "ее",
                     "нас", "их", "мне", "тебе", "вам", "ему", "ей", "нам", "им", "мой", "твой", "ваш", "свой", "это",
                     "этот", "эта", "эти", "тот", "та", "те", "и", "а", "но", "или", "да", "нет", "не", "ни", "же",
                     "ли", "бы", "в", "во", "на", "с", "со", "к", "ко", "по", "за", "из", "от", "до", "у", "о", "об",
                     "для", "как", "так", "что", "кто", "где", "когда", "там", "тут", "здесь", "вот", "уже", "ещё",
                     "еще", "все", "всё", "весь", "такой", "такая", "такие", "просто", "очень", "только", "был", "была",
                     "были", "быть", "есть", "будет", "ну", "тоже", "сам", "сама", "сами"),
-            "uk", Set.of("я", "ти", "ви", "він", "вона", "воно", "ми", "вони", "мене", "тебе", "вас", "його", "її",
+            "uk", words("я", "ти", "ви", "він", "вона", "воно", "ми", "вони", "мене", "тебе", "вас", "його", "її",
                     "нас", "їх", "мені", "тобі", "вам", "йому", "їй", "нам", "їм", "мій", "твій", "ваш", "свій", "це",
                     "цей", "ця", "ці", "той", "та", "ті", "і", "й", "а", "але", "або", "так", "ні", "не", "же", "чи",
                     "б", "би", "в", "у", "на", "з", "із", "зі", "до", "по", "за", "від", "для", "як", "що", "хто",
                     "де", "коли", "там", "тут", "вже", "ще", "все", "всі", "такий", "така", "такі", "просто", "дуже",
                     "тільки", "був", "була", "були", "бути", "є", "буде", "ну", "теж", "сам", "сама"),
-            "de", Set.of("ich", "du", "er", "sie", "es", "wir", "ihr", "mich", "dich", "ihn", "uns", "euch", "mir",
+            "de", words("ich", "du", "er", "sie", "es", "wir", "ihr", "mich", "dich", "ihn", "uns", "euch", "mir",
                     "dir", "ihm", "ihnen", "mein", "dein", "sein", "unser", "euer", "der", "die", "das", "den", "dem",
                     "des", "ein", "eine", "einen", "einem", "einer", "eines", "ist", "bist", "sind", "seid", "war",
                     "waren", "sein", "hat", "hast", "haben", "habt", "wird", "wirst", "werden", "und", "oder", "aber",
@@ -42,7 +42,7 @@ final class FunctionWords {
                     "in", "im", "an", "am", "auf", "aus", "bei", "mit", "nach", "von", "vom", "zu", "zum", "zur", "für",
                     "wie", "was", "wer", "wo", "wann", "warum", "da", "hier", "dort", "dass", "wenn", "als", "man",
                     "diese", "dieser", "dieses", "alle", "total", "voll", "richtig"),
-            "es", Set.of("yo", "tú", "tu", "usted", "él", "el", "ella", "ello", "nosotros", "vosotros", "ellos",
+            "es", words("yo", "tú", "tu", "usted", "él", "el", "ella", "ello", "nosotros", "vosotros", "ellos",
                     "ellas", "me", "te", "se", "nos", "os", "lo", "la", "le", "los", "las", "les", "mi", "mis", "tus",
                     "su", "sus", "un", "una", "unos", "unas", "es", "eres", "soy", "son", "sois", "somos", "está",
                     "estás", "están", "ser", "estar", "era", "fue", "ha", "has", "han", "he", "y", "e", "o", "u",
@@ -56,5 +56,10 @@ final class FunctionWords {
 
     static Set<String> of(String lang) {
         return WORDS.getOrDefault(lang, Set.of());
+    }
+
+    /** Set.of rejects duplicates; hand-written lists may repeat a word across lines. */
+    private static Set<String> words(String... w) {
+        return Set.copyOf(java.util.List.of(w));
     }
 }
