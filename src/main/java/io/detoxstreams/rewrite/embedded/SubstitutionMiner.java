@@ -85,7 +85,7 @@ public final class SubstitutionMiner {
             for (int i = h.aFrom(); i < h.aTo(); i++) {
                 changed[i] = true;
             }
-            recordWords(h, a, b, tb, neutral);
+            recordWords(h, a, tb, neutral);
             if (h.aLength() <= options.maxPhraseTokens() && h.aLength() > 1) {
                 String replacement = h.bLength() <= options.maxPhraseTokens()
                         ? surface(neutral, tb, h.bFrom(), h.bTo()) : "";
@@ -100,7 +100,7 @@ public final class SubstitutionMiner {
         }
     }
 
-    private void recordWords(TokenAligner.Hunk h, List<String> a, List<String> b, List<Token> tb, String neutral) {
+    private void recordWords(TokenAligner.Hunk h, List<String> a, List<Token> tb, String neutral) {
         boolean oneToMany = h.aLength() == 1 && h.bLength() <= options.maxPhraseTokens();
         boolean pairwise = h.aLength() == h.bLength();
         for (int i = h.aFrom(); i < h.aTo(); i++) {
