@@ -61,6 +61,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Give every feature a per-language weight as well as the shared one (default true).")
     boolean languageCopies;
 
+    @Option(names = "--average-from", description = "Average epoch-end weights from this epoch on (0 = off).")
+    Integer averageFrom;
+
     @Option(names = "--model-version", defaultValue = "2026.11.25", description = "Version string stored in the model.")
     String version;
 
@@ -71,7 +74,8 @@ public final class TrainCommand implements Callable<Integer> {
                 maxCharN != null ? maxCharN : d.maxCharN(), epochs != null ? epochs : d.epochs(),
                 learningRate != null ? learningRate : d.learningRate(), l2 != null ? l2 : d.l2(),
                 seed != null ? seed : d.seed(), detoxWeight != null ? detoxWeight : d.detoxWeight(),
-                d.functionalWeight(), d.spansWeight(), languageCopies);
+                d.functionalWeight(), d.spansWeight(), languageCopies,
+                averageFrom != null ? averageFrom : d.averageFrom());
         long t0 = System.nanoTime();
         TrainingRun.Models models = TrainingRun.run(data, policy, o, version, new ConsoleProgress(System.err));
         LinearModel model = models.toxicity();

@@ -14,9 +14,19 @@ public final class MaskDictionary {
     public static final MaskDictionary EMPTY = new MaskDictionary(List.of());
 
     private final List<String> words;
+    /** "left|right" context (one or two chars each side, {@code <}/{@code >} at word edges) → likeliest letter. */
+    private final java.util.Map<String, Character> fills = new java.util.HashMap<>();
 
     public MaskDictionary(Collection<String> words) {
         this.words = List.copyOf(new LinkedHashSet<>(words));
+        for (String w : this.words) {
+            String padded = "<<" + w + ">>";
+            for (int i = 2; i < padded.length() - 2; i++) {
+                char c = padded.charAt(i);
+                fills.putIfAbsent(padded.substring(i - 2, i) + "|" + padded.substring(i + 1, i + 3), c);
+                fills.putIfAbsent(padded.substring(i - 1, i) + "|" + padded.substring(i + 1, i + 2), c);
+            }
+        }
     }
 
     public List<String> words() {
@@ -36,6 +46,34 @@ public final class MaskDictionary {
             }
         }
         return null;
+    }
+
+    /**
+     * Fills each masked char of {@code pattern} with the letter the dictionary words most often have between the
+     * same neighbours ({@code г*внобот → говнобот}, {@code хр*новы → хреновы}): inflected and compound forms the
+     * dictionary does not list. Null when some mask has no known context.
+     */
+    public String fill(String pattern) {
+        if (words.isEmpty()) {
+            return null;
+        }
+        StringBuilder w = new StringBuilder("<<").append(pattern).append(">>");
+        for (int i = 2; i < w.length() - 2; i++) {
+            if (!isMask(w.charAt(i))) {
+                continue;
+            }
+            String left2 = w.substring(i - 2, i);
+            String right2 = w.substring(i + 1, i + 3);
+            Character c = isMask(right2.charAt(0)) || isMask(right2.charAt(1)) ? null : fills.get(left2 + "|" + right2);
+            if (c == null && !isMask(right2.charAt(0))) {
+                c = fills.get(left2.substring(1) + "|" + right2.charAt(0));
+            }
+            if (c == null || c == '<' || c == '>') {
+                return null;
+            }
+            w.setCharAt(i, c);
+        }
+        return w.substring(2, w.length() - 2);
     }
 
     private static boolean isMask(char c) {

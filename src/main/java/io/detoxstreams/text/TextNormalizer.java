@@ -8,7 +8,7 @@ import java.text.Normalizer;
  * <p>In order: HTML entities decoded; lone surrogates, zero-width/format and control characters removed; NFKC (only
  * when the text is not already NFKC); case folding; whitespace collapsed. Then per whitespace-separated token: URLs
  * become {@code url}, letters spaced by dots/dashes ({@code f.u.c.k}) and runs of three or more single-letter tokens
- * ({@code f u c k}) are joined, leet digits and symbols inside words are folded ({@code 1d10t → idiot}, {@code $hit},
+ * ({@code f u c k}) are joined (and split again into known words: {@code f u c k y o u → fuck you}), leet digits and symbols inside words are folded ({@code 1d10t → idiot}, {@code $hit},
  * {@code a$$}), masked letters are resolved against a {@link MaskDictionary} ({@code f*ck → fuck}), Cyrillic/Greek
  * look-alikes in mixed-script words are folded into the word's dominant script, and repeated characters are squeezed
  * ({@code stuuuupid → stupid}, {@code !!!!! → !!}).
@@ -18,20 +18,26 @@ import java.text.Normalizer;
 public final class TextNormalizer {
 
     private final MaskDictionary masks;
+    private final WordSegmenter segmenter;
 
-    public TextNormalizer(MaskDictionary masks) {
+    public TextNormalizer(MaskDictionary masks, WordSegmenter segmenter) {
         this.masks = masks;
+        this.segmenter = segmenter;
     }
 
-    /** A normalizer that does not resolve masked words. */
+    public TextNormalizer(MaskDictionary masks) {
+        this(masks, WordSegmenter.NONE);
+    }
+
+    /** A normalizer that neither resolves masked words nor re-segments spaced-out letters. */
     public static TextNormalizer withoutMasks() {
-        return new TextNormalizer(MaskDictionary.EMPTY);
+        return new TextNormalizer(MaskDictionary.EMPTY, WordSegmenter.NONE);
     }
 
     public NormalizedText normalize(String original) {
         OffsetBuffer folded = CharacterFolding.fold(original);
         OffsetBuffer out = new OffsetBuffer(folded.length + 8);
-        new TokenFolding(folded, out, masks).run();
+        new TokenFolding(folded, out, masks, segmenter).run();
         return out.toNormalizedText(original);
     }
 

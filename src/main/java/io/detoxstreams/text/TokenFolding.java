@@ -9,18 +9,22 @@ final class TokenFolding {
     private static final String LEET_FROM = "013457@$!|";
     private static final String LEET_TO = "oieastasil";
     private static final String MASK_CHARS = "*#%_";
+    /** Vowels whose doubling is rare enough that a run of three or more means one (Latin, Cyrillic, Greek). */
+    private static final String SQUEEZE_TO_ONE = "aeiouyаеиоуыэюяёαεηιουω";
 
     private final OffsetBuffer in;
     private final OffsetBuffer out;
     private final MaskDictionary masks;
+    private final WordSegmenter segmenter;
     private final OffsetBuffer a;
     private final OffsetBuffer b;
     private int[] scriptOrder;
 
-    TokenFolding(OffsetBuffer in, OffsetBuffer out, MaskDictionary masks) {
+    TokenFolding(OffsetBuffer in, OffsetBuffer out, MaskDictionary masks, WordSegmenter segmenter) {
         this.in = in;
         this.out = out;
         this.masks = masks;
+        this.segmenter = segmenter;
         this.a = new OffsetBuffer(32);
         this.b = new OffsetBuffer(32);
     }
@@ -39,15 +43,8 @@ final class TokenFolding {
                     count++;
                 }
                 if (count >= 3) {
-                    a.length = 0;
-                    for (int k = i; k < runEnd; k++) {
-                        if (in.chars[k] != ' ') {
-                            a.copy(in, k);
-                        }
-                    }
-                    emitToken(a);
-                    i = runEnd;
-                    i = separator(i);
+                    emitSpacedRun(i, runEnd);
+                    i = separator(runEnd);
                     continue;
                 }
             }
@@ -57,6 +54,49 @@ final class TokenFolding {
             }
             emitToken(processToken(a));
             i = separator(end);
+        }
+    }
+
+    /**
+     * A run of single letters separated by spaces, {@code [from, to)} of the input: joined, then split into known
+     * words when the segmenter can; the spaces kept between words are original spaces. Punctuation stuck to the
+     * first or last letter ({@code "(f u c k."}) stays outside the word.
+     */
+    private void emitSpacedRun(int from, int to) {
+        StringBuilder letters = new StringBuilder();
+        int[] letterAt = new int[to - from];
+        int firstLetter = -1;
+        int lastLetter = -1;
+        for (int k = from; k < to; k++) {
+            if (isAlphabetLetter(in.chars[k])) {
+                letterAt[letters.length()] = k;
+                letters.append(in.chars[k]);
+                if (firstLetter < 0) {
+                    firstLetter = k;
+                }
+                lastLetter = k;
+            }
+        }
+        for (int k = from; k < firstLetter; k++) {
+            out.copy(in, k); // leading punctuation of the first token
+        }
+        int[] starts = segmenter.segment(letters.toString());
+        if (starts == null) {
+            starts = new int[] {0};
+        }
+        for (int w = 0; w < starts.length; w++) {
+            int end = w + 1 < starts.length ? starts[w + 1] : letters.length();
+            a.length = 0;
+            for (int k = starts[w]; k < end; k++) {
+                a.copy(in, letterAt[k]);
+            }
+            if (w > 0) {
+                out.append(' ', in.ends[letterAt[starts[w] - 1]], in.starts[letterAt[starts[w]]]);
+            }
+            emitToken(a);
+        }
+        for (int k = lastLetter + 1; k < to; k++) {
+            out.copy(in, k); // trailing punctuation of the last token
         }
     }
 
@@ -77,8 +117,18 @@ final class TokenFolding {
         return e;
     }
 
+    /** A token with exactly one letter (of a spaced script) and otherwise only punctuation, e.g. {@code k.}. */
     private boolean isSingleLetter(int s, int e) {
-        return e - s == 1 && isAlphabetLetter(in.chars[s]);
+        int letters = 0;
+        for (int k = s; k < e; k++) {
+            char c = in.chars[k];
+            if (isAlphabetLetter(c)) {
+                letters++;
+            } else if (Character.isLetterOrDigit(c) || e - s > 3) {
+                return false;
+            }
+        }
+        return letters == 1;
     }
 
     /** Letters of scripts that separate words with spaces (so a single letter is unusual). */
@@ -225,10 +275,45 @@ final class TokenFolding {
             }
         }
         if (!leading) {
-            return letterBefore && (letterAfter || c == '$');
+            return letterBefore && (letterAfter || c == '$' || isShortTrailingLeet(t, i, letters));
         }
         return letterAfter && !letterBefore && c != '@' && c != '!' && c != '|' && letters >= 3
                 && noDigitAfterLetters(t, i);
+    }
+
+    /**
+     * A run of at most two leet chars ending the token after at least two letters ({@code pu74}, {@code b1tc4}),
+     * unless the run has a digit that is not leet ({@code covid19}).
+     */
+    private static boolean isShortTrailingLeet(OffsetBuffer t, int i, int letters) {
+        if (letters < 2) {
+            return false;
+        }
+        int start = i;
+        while (start > 0 && LEET_FROM.indexOf(t.chars[start - 1]) >= 0) {
+            start--;
+        }
+        int end = i;
+        while (end < t.length && LEET_FROM.indexOf(t.chars[end]) >= 0) {
+            end++;
+        }
+        if (end != t.length && Character.isLetterOrDigit(t.chars[end])) {
+            return false;
+        }
+        for (int k = end; k < t.length; k++) {
+            if (Character.isLetterOrDigit(t.chars[k])) {
+                return false;
+            }
+        }
+        if (end - start > 2 || start == 0 || !Character.isLetter(t.chars[start - 1])) {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            if (t.chars[k] == '!' || t.chars[k] == '@' || t.chars[k] == '|') {
+                return false; // "wow!", "me@", "a|" are punctuation, not leet
+            }
+        }
+        return true;
     }
 
     /** True when no digit follows the word's letters ({@code covid19}, {@code mp3} are not leet). */
@@ -280,6 +365,9 @@ final class TokenFolding {
         }
         String pattern = new String(t.chars, first, end - first);
         String word = masks.resolve(pattern);
+        if (word == null) {
+            word = masks.fill(pattern);
+        }
         if (word == null) {
             return t;
         }
@@ -360,7 +448,7 @@ final class TokenFolding {
         return scriptOrder;
     }
 
-    /** Squeezes runs of 3+ identical code points: Latin vowels to one, everything else but digits to two. */
+    /** Squeezes runs of 3+ identical code points: vowels to one, everything else but digits to two. */
     private void emitToken(OffsetBuffer t) {
         int i = 0;
         while (i < t.length) {
@@ -373,7 +461,7 @@ final class TokenFolding {
             int run = (j - i) / w;
             char c = t.chars[i];
             if (run >= 3 && !Character.isDigit(c)) {
-                int keep = "aeiouy".indexOf(c) >= 0 ? 1 : 2;
+                int keep = SQUEEZE_TO_ONE.indexOf(c) >= 0 ? 1 : 2;
                 // The kept units cover the whole run, so spans over them still cover the original run.
                 for (int u = 0; u < keep; u++) {
                     int from = i + u * w;

@@ -6,8 +6,6 @@ import io.detoxstreams.classify.embedded.LinearModel;
 import io.detoxstreams.classify.embedded.TrainingAccess;
 import io.detoxstreams.data.Split;
 import io.detoxstreams.eval.SpanF1;
-import io.detoxstreams.text.MaskDictionary;
-import io.detoxstreams.text.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +25,7 @@ public final class ModelAssembler {
     private ModelAssembler() {
     }
 
-    public static LinearModel assemble(Trainer.Weights w, List<Example> examples, MaskDictionary masks,
+    public static LinearModel assemble(Trainer.Weights w, List<Example> examples, Lexicons lexicons,
                                        TrainingOptions options, String version, Map<String, Object> metadata) {
         List<String> langs = w.languages();
         DevSet dev = DevSet.of(examples, langs);
@@ -37,7 +35,7 @@ public final class ModelAssembler {
         LinearModel uncalibrated = TrainingAccess.model(
                 new LinearModel.ModelInfo(version, options.maxCharN(), 0.5, 0.1, Map.of()), w.heads(), w.bits(),
                 w.weights(), w.bias(), langs, w.languageBias(), ones(langs.size()), new float[langs.size()],
-                halves(langs.size()), masks);
+                halves(langs.size()), lexicons.masks(), lexicons.segmenter());
         EmbeddedToxicityClassifier raw = new EmbeddedToxicityClassifier(uncalibrated, Integer.MAX_VALUE);
         Map<String, Object> calibration = new LinkedHashMap<>();
         for (int l = 0; l < langs.size(); l++) {
@@ -68,7 +66,7 @@ public final class ModelAssembler {
         meta.put("calibration", calibration);
         LinearModel calibrated = TrainingAccess.model(
                 new LinearModel.ModelInfo(version, options.maxCharN(), 0.5, 0.1, meta), w.heads(), w.bits(),
-                w.weights(), w.bias(), langs, w.languageBias(), a, b, t, masks);
+                w.weights(), w.bias(), langs, w.languageBias(), a, b, t, lexicons.masks(), lexicons.segmenter());
         return calibrated;
     }
 
@@ -122,9 +120,5 @@ public final class ModelAssembler {
         float[] f = new float[n];
         java.util.Arrays.fill(f, 0.5f);
         return f;
-    }
-
-    static TextNormalizer normalizer(MaskDictionary masks) {
-        return new TextNormalizer(masks);
     }
 }

@@ -1,7 +1,6 @@
 package io.detoxstreams.train;
 
 import io.detoxstreams.data.Split;
-import io.detoxstreams.text.MaskDictionary;
 import io.detoxstreams.text.TextNormalizer;
 
 import java.util.ArrayList;
@@ -30,9 +29,9 @@ public final class Trainer {
                           float[][] languageBias, int bestEpoch, List<Double> devScores) {
     }
 
-    public Weights train(List<Example> examples, MaskDictionary masks) {
+    public Weights train(List<Example> examples, TextNormalizer normalizer) {
         List<String> languages = new ArrayList<>(new TreeSet<>(examples.stream().map(Example::lang).toList()));
-        FeatureTable ft = FeatureTable.build(examples, languages, new TextNormalizer(masks), options.maxCharN(),
+        FeatureTable ft = FeatureTable.build(examples, languages, normalizer, options.maxCharN(),
                 options.languageCopies(), progress);
         int heads = Heads.COUNT;
         int[] bits = new int[heads];
@@ -57,7 +56,10 @@ public final class Trainer {
         float[] bestBias = null;
         float[][] bestLangBias = null;
         List<Double> devScores = new ArrayList<>();
-        double[] z = new double[1];
+        float[][] avgW = null;
+        float[] avgBias = null;
+        float[][] avgLangBias = null;
+        int averaged = 0;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             shuffle(train, random);
             for (int k = 0; k < train.length; k++) {
@@ -68,14 +70,30 @@ public final class Trainer {
                     progress.update("epoch " + epoch + "/" + options.epochs(), k + 1, train.length);
                 }
             }
-            double score = dev.meanMacroF1(i -> logit(Heads.TOXICITY, ft, i, w, bias, langBias, bits), examples);
+            if (options.averageFrom() > 0 && epoch >= options.averageFrom()) {
+                // Polyak-style averaging of the epoch-end weights: smoother than the last iterate.
+                averaged++;
+                if (avgW == null) {
+                    avgW = deepCopy(w);
+                    avgBias = bias.clone();
+                    avgLangBias = deepCopy(langBias);
+                } else {
+                    accumulate(avgW, w, averaged);
+                    accumulate(new float[][] {avgBias}, new float[][] {bias}, averaged);
+                    accumulate(avgLangBias, langBias, averaged);
+                }
+            }
+            float[][] ew = avgW != null ? avgW : w;
+            float[] eb = avgW != null ? avgBias : bias;
+            float[][] elb = avgW != null ? avgLangBias : langBias;
+            double score = dev.meanMacroF1(i -> logit(Heads.TOXICITY, ft, i, ew, eb, elb, bits), examples);
             devScores.add(score);
             if (score > best) {
                 best = score;
                 bestEpoch = epoch;
-                bestW = deepCopy(w);
-                bestBias = bias.clone();
-                bestLangBias = deepCopy(langBias);
+                bestW = deepCopy(ew);
+                bestBias = eb.clone();
+                bestLangBias = deepCopy(elb);
             }
         }
         return new Weights(languages, Heads.NAMES.toArray(String[]::new), bits, bestW, bestBias, bestLangBias,
@@ -163,6 +181,17 @@ public final class Trainer {
             int t = a[i];
             a[i] = a[j];
             a[j] = t;
+        }
+    }
+
+    /** avg += (x - avg) / n, element-wise. */
+    private static void accumulate(float[][] avg, float[][] x, int n) {
+        for (int i = 0; i < avg.length; i++) {
+            float[] a = avg[i];
+            float[] b = x[i];
+            for (int j = 0; j < a.length; j++) {
+                a[j] += (b[j] - a[j]) / n;
+            }
         }
     }
 

@@ -14,13 +14,14 @@ package io.detoxstreams.train;
  * @param functionalWeight weight of functional test cases
  * @param spansWeight     weight of toxic-span posts (all toxic)
  * @param languageCopies  whether every feature also gets a per-language weight
+ * @param averageFrom     average the epoch-end weights from this epoch on (0: no averaging)
  */
 public record TrainingOptions(int bits, int categoryBits, int maxCharN, int epochs, double learningRate, double l2,
                               long seed, double detoxWeight, double functionalWeight, double spansWeight,
-                              boolean languageCopies) {
+                              boolean languageCopies, int averageFrom) {
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(22, 18, 5, 8, 0.1, 1e-6, 20261125L, 0.5, 1.0, 0.5, true);
+        return new TrainingOptions(22, 18, 5, 8, 0.1, 1e-6, 20261125L, 0.5, 1.0, 0.5, true, 0);
     }
 
     public double weightOf(Example.Corpus corpus) {

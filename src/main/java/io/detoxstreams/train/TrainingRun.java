@@ -3,7 +3,6 @@ package io.detoxstreams.train;
 import io.detoxstreams.classify.embedded.LinearModel;
 import io.detoxstreams.data.Split;
 import io.detoxstreams.language.embedded.LangIdModel;
-import io.detoxstreams.text.MaskDictionary;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,16 +34,16 @@ public final class TrainingRun {
                     + " (expected toxicity/<lang>.tsv, toxicity/functional/<lang>.tsv, detox/<lang>.tsv)");
         }
         List<Example> trainOnly = examples.stream().filter(e -> e.split() == Split.TRAIN).toList();
-        MaskDictionary masks = MaskWords.build(dataDir, trainOnly);
-        WeakLabels.addSexualLabels(examples, masks);
-        Trainer.Weights weights = new Trainer(options, progress).train(examples, masks);
+        Lexicons lexicons = Lexicons.build(dataDir, trainOnly);
+        WeakLabels.addSexualLabels(examples, lexicons.lexiconTerms());
+        Trainer.Weights weights = new Trainer(options, progress).train(examples, lexicons.normalizer());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("licence_policy", policy.name().toLowerCase(java.util.Locale.ROOT));
         meta.put("training_examples", countBy(trainOnly));
         meta.put("options", options);
         meta.put("best_epoch", weights.bestEpoch());
         meta.put("dev_mean_macro_f1_per_epoch", weights.devScores());
-        LinearModel model = ModelAssembler.assemble(weights, examples, masks, options, version, meta);
+        LinearModel model = ModelAssembler.assemble(weights, examples, lexicons, options, version, meta);
         Path spans = dataDir.resolve("toxicity/spans/en.tsv");
         if (Files.isRegularFile(spans) && model.languageIndex("en") >= 0) {
             progress.update("span threshold", 0, 1);

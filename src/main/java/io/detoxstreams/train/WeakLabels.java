@@ -1,9 +1,7 @@
 package io.detoxstreams.train;
 
 import io.detoxstreams.classify.Category;
-import io.detoxstreams.text.MaskDictionary;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,8 +16,7 @@ final class WeakLabels {
     private WeakLabels() {
     }
 
-    static void addSexualLabels(List<Example> examples, MaskDictionary lexicon) {
-        Set<String> terms = new HashSet<>(lexicon.words());
+    static void addSexualLabels(List<Example> examples, Set<String> terms) {
         int head = Heads.of(Category.SEXUAL);
         for (Example e : examples) {
             float[] labels = e.labels();

@@ -44,7 +44,7 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
 
     public EmbeddedToxicityClassifier(LinearModel model, int maxChars) {
         this.model = model;
-        this.normalizer = new TextNormalizer(model.maskDictionary);
+        this.normalizer = new TextNormalizer(model.maskDictionary, model.segmenter);
         this.maxChars = maxChars;
         this.version = "embedded/" + model.info().version();
     }

@@ -1,6 +1,7 @@
 package io.detoxstreams.classify.embedded;
 
 import io.detoxstreams.text.MaskDictionary;
+import io.detoxstreams.text.WordSegmenter;
 
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,12 @@ public final class LinearModel {
     final float[] calibrationB;
     final float[] thresholds;
     final MaskDictionary maskDictionary;
+    final WordSegmenter segmenter;
     final Featurizer featurizer;
 
     LinearModel(ModelInfo info, String[] heads, int[] bits, float[][] weights, float[] bias, List<String> languages,
                 float[][] languageBias, float[] calibrationA, float[] calibrationB, float[] thresholds,
-                MaskDictionary maskDictionary) {
+                MaskDictionary maskDictionary, WordSegmenter segmenter) {
         this.info = info;
         this.heads = heads;
         this.masks = new int[bits.length];
@@ -53,6 +55,7 @@ public final class LinearModel {
         this.calibrationB = calibrationB;
         this.thresholds = thresholds;
         this.maskDictionary = maskDictionary;
+        this.segmenter = segmenter;
         this.featurizer = new Featurizer(info.maxCharN());
     }
 

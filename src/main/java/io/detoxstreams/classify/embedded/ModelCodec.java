@@ -3,6 +3,7 @@ package io.detoxstreams.classify.embedded;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.detoxstreams.text.MaskDictionary;
+import io.detoxstreams.text.WordSegmenter;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -24,12 +25,12 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Reads and writes {@link LinearModel} files: gzip of a small header (magic {@code DXTM}, format version, JSON info),
  * the heads with weights quantized to 16 bits (per-head scale), per-language biases, calibration and thresholds,
- * and the mask dictionary.
+ * the mask dictionary and the word-segmentation vocabulary.
  */
 public final class ModelCodec {
 
     private static final int MAGIC = 0x4458544D; // "DXTM"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelCodec() {
@@ -79,6 +80,12 @@ public final class ModelCodec {
         out.writeInt(words.size());
         for (String w : words) {
             out.writeUTF(w);
+        }
+        var vocabulary = new java.util.TreeMap<>(m.segmenter.counts());
+        out.writeInt(vocabulary.size());
+        for (var e : vocabulary.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue());
         }
         out.flush();
         gz.finish();
@@ -138,8 +145,13 @@ public final class ModelCodec {
         for (int i = 0; i < words; i++) {
             maskWords.add(in.readUTF());
         }
+        int vocabularySize = in.readInt();
+        Map<String, Integer> vocabulary = new java.util.HashMap<>(vocabularySize * 2);
+        for (int i = 0; i < vocabularySize; i++) {
+            vocabulary.put(in.readUTF(), in.readInt());
+        }
         return new LinearModel(modelInfo, names, bits, weights, bias, languages, langBias, a, b, t,
-                new MaskDictionary(maskWords));
+                new MaskDictionary(maskWords), new WordSegmenter(vocabulary));
     }
 
     private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {

@@ -1,6 +1,7 @@
 package io.detoxstreams.classify.embedded;
 
 import io.detoxstreams.text.MaskDictionary;
+import io.detoxstreams.text.WordSegmenter;
 
 import java.util.Arrays;
 import java.util.List;
@@ -34,9 +35,9 @@ public final class TrainingAccess {
     public static LinearModel model(LinearModel.ModelInfo info, String[] heads, int[] bits, float[][] weights,
                                     float[] bias, List<String> languages, float[][] languageBias,
                                     float[] calibrationA, float[] calibrationB, float[] thresholds,
-                                    MaskDictionary masks) {
+                                    MaskDictionary masks, WordSegmenter segmenter) {
         return new LinearModel(info, heads, bits, weights, bias, languages, languageBias, calibrationA, calibrationB,
-                thresholds, masks);
+                thresholds, masks, segmenter);
     }
 
     /** A copy of {@code model} with other span threshold and metadata. */
@@ -46,6 +47,6 @@ public final class TrainingAccess {
             bits[h] = Integer.numberOfTrailingZeros(m.weights[h].length);
         }
         return new LinearModel(info, m.heads, bits, m.weights, m.bias, m.languages, m.languageBias, m.calibrationA,
-                m.calibrationB, m.thresholds, m.maskDictionary);
+                m.calibrationB, m.thresholds, m.maskDictionary, m.segmenter);
     }
 }

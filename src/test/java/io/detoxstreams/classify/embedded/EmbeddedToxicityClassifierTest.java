@@ -1,0 +1,125 @@
+package io.detoxstreams.classify.embedded;
+
+import io.detoxstreams.classify.Category;
+import io.detoxstreams.classify.TextTooLongException;
+import io.detoxstreams.classify.ToxicSpan;
+import io.detoxstreams.classify.ToxicityResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The shipped model on hand-written comments: decisions, spans in original offsets, bad input. */
+class EmbeddedToxicityClassifierTest {
+
+    private static EmbeddedToxicityClassifier classifier;
+
+    @BeforeAll
+    static void load() {
+        classifier = EmbeddedToxicityClassifier.loadDefault();
+    }
+
+    @AfterAll
+    static void close() {
+        classifier.close();
+    }
+
+    @ParameterizedTest(name = "[{0}] {1}")
+    @CsvSource(delimiter = '|', value = {
+            "en|you are a stupid fucking idiot",
+            "en|shut up you worthless piece of shit",
+            "de|du bist ein dummer idiot und ein arschloch",
+            "ru|ты тупой идиот и мразь",
+            "pt|vai tomar no cu seu filho da puta",
+            "tr|sen tam bir aptal ve salaksın, siktir git",
+    })
+    void shouldFlagObviousInsults(String lang, String text) {
+        ToxicityResult r = classifier.classify(text, lang);
+        assertThat(r.toxic()).as("score %.3f vs threshold %.3f", r.score(), r.threshold()).isTrue();
+        assertThat(r.spans()).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "[{0}] {1}")
+    @CsvSource(delimiter = '|', value = {
+            "en|thank you so much for the detailed explanation, it helped a lot",
+            "de|vielen dank für die hilfe, das war sehr nett",
+            "ru|спасибо большое за помощь, очень приятно",
+            "pt|obrigado pela ajuda, foi muito útil",
+            "tr|yardımın için çok teşekkür ederim",
+    })
+    void shouldPassFriendlyComments(String lang, String text) {
+        ToxicityResult r = classifier.classify(text, lang);
+        assertThat(r.toxic()).as("score %.3f vs threshold %.3f", r.score(), r.threshold()).isFalse();
+        assertThat(r.spans()).isEmpty();
+    }
+
+    @Test
+    void shouldReportSpansInOriginalOffsetsThroughObfuscation() {
+        String text = "Honestly you are an 1d10t and a ＳＴＵＰＩＤ person";
+        ToxicityResult r = classifier.classify(text, "en");
+        assertThat(r.toxic()).isTrue();
+        List<String> fragments = r.spans().stream().map(s -> text.substring(s.start(), s.end())).toList();
+        assertThat(String.join(" ", fragments)).containsAnyOf("1d10t", "ＳＴＵＰＩＤ");
+        for (ToxicSpan s : r.spans()) {
+            assertThat(s.start()).isBetween(0, text.length());
+            assertThat(s.end()).isBetween(s.start() + 1, text.length());
+            assertThat(s.score()).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void shouldScoreEveryCategory() {
+        ToxicityResult r = classifier.classify("I will kill you, you dumb bitch", "en");
+        for (Category c : Category.values()) {
+            assertThat(r.categories()).containsKey(c.wireName());
+            assertThat(r.categories().get(c.wireName())).isBetween(0.0, 1.0);
+        }
+        assertThat(r.categories().get("threat")).isGreaterThan(
+                classifier.classify("what a lovely day", "en").categories().get("threat"));
+    }
+
+    @Test
+    void shouldGiveCleanResultsForTextsWithoutWords() {
+        for (String s : List.of("", "   ", "😀😀🎉", "!!!???...", "12345")) {
+            ToxicityResult r = classifier.classify(s, "und");
+            assertThat(r.toxic()).as(s).isFalse();
+            assertThat(r.spans()).isEmpty();
+        }
+        assertThat(classifier.classify("", "en").score()).isZero();
+    }
+
+    @Test
+    void shouldSurviveInvalidSurrogatesAndMixedScripts() {
+        ToxicityResult r = classifier.classify("\uD83D idiot \uDC00 Привет 你好 مرحبا", "und");
+        assertThat(r.score()).isBetween(0.0, 1.0);
+        ToxicityResult unknownLang = classifier.classify("you idiot", "xx");
+        assertThat(unknownLang.threshold()).isEqualTo(classifier.threshold("xx"));
+    }
+
+    @Test
+    void shouldRejectOversizedTextsWithALengthError() {
+        String huge = "a".repeat(1 << 20);
+        assertThatThrownBy(() -> classifier.classify(huge, "en")).isInstanceOf(TextTooLongException.class)
+                .hasMessageContaining("limit");
+    }
+
+    @Test
+    void shouldRoundTripThroughTheModelFile() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelCodec.write(classifier.model(), bytes);
+        EmbeddedToxicityClassifier copy = new EmbeddedToxicityClassifier(
+                ModelCodec.read(new ByteArrayInputStream(bytes.toByteArray())), 1000);
+        for (String s : List.of("you are a stupid idiot", "nice weather today", "du bist dumm")) {
+            assertThat(copy.classify(s, "en").score()).isCloseTo(classifier.classify(s, "en").score(),
+                    org.assertj.core.data.Offset.offset(1e-3));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.detoxstreams.classify.embedded;
+
+import io.detoxstreams.classify.ToxicSpan;
+import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.data.Split;
+import io.detoxstreams.data.TsvTable;
+import io.detoxstreams.testdata.SharedData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Obfuscated variants of toxic dev sentences (leet, spaced letters, homoglyphs, zero-width characters, repeated
+ * letters, masked letters) keep at least 90% of the recall the classifier has on the clean sentences. The words
+ * obfuscated are those the classifier flags on the clean sentence (what a user would disguise).
+ */
+class ObfuscationRobustnessTest {
+
+    private static final List<String> LANGUAGES = List.of("en", "de", "pt", "tr", "da", "ru");
+    private static EmbeddedToxicityClassifier classifier;
+
+    @BeforeAll
+    static void load() {
+        SharedData.assumePresent();
+        classifier = EmbeddedToxicityClassifier.loadDefault();
+    }
+
+    @AfterAll
+    static void close() {
+        if (classifier != null) {
+            classifier.close();
+        }
+    }
+
+    @Test
+    void shouldKeepNinetyPercentOfRecallUnderEveryObfuscation() {
+        Map<String, BiFunction<String, Random, String>> kinds = new LinkedHashMap<>();
+        kinds.put("leet", Obfuscations::leet);
+        kinds.put("spaced", Obfuscations::spaced);
+        kinds.put("homoglyphs", Obfuscations::homoglyphs);
+        kinds.put("zero-width", Obfuscations::zeroWidth);
+        kinds.put("repeats", Obfuscations::repeats);
+        kinds.put("masked", Obfuscations::masked);
+        StringBuilder report = new StringBuilder();
+        List<String> failures = new ArrayList<>();
+        for (String lang : LANGUAGES) {
+            List<String> toxic = toxicDevSentences(lang);
+            int cleanHits = 0;
+            Map<String, Integer> hits = new LinkedHashMap<>();
+            Random random = new Random(11);
+            for (String s : toxic) {
+                ToxicityResult clean = classifier.classify(s, lang);
+                if (clean.toxic()) {
+                    cleanHits++;
+                }
+                List<ToxicSpan> targets = clean.spans().isEmpty() ? List.of() : clean.spans();
+                for (var kind : kinds.entrySet()) {
+                    String variant = Obfuscations.apply(s, targets, w -> kind.getValue().apply(w, random));
+                    if (classifier.classify(variant, lang).toxic()) {
+                        hits.merge(kind.getKey(), 1, Integer::sum);
+                    }
+                }
+            }
+            double cleanRecall = cleanHits / (double) toxic.size();
+            report.append(String.format(Locale.ROOT, "%s: n=%d clean recall %.3f", lang, toxic.size(), cleanRecall));
+            for (String kind : kinds.keySet()) {
+                double recall = hits.getOrDefault(kind, 0) / (double) toxic.size();
+                report.append(String.format(Locale.ROOT, ", %s %.3f", kind, recall));
+                if (recall < 0.9 * cleanRecall) {
+                    failures.add(lang + "/" + kind + String.format(Locale.ROOT, " %.3f < 0.9 × %.3f", recall,
+                            cleanRecall));
+                }
+            }
+            report.append('\n');
+        }
+        System.out.print(report);
+        assertThat(failures).as(report.toString()).isEmpty();
+    }
+
+    private static List<String> toxicDevSentences(String lang) {
+        TsvTable t = TsvTable.read(SharedData.DIR.resolve("toxicity/" + lang + ".tsv"));
+        List<String> out = new ArrayList<>();
+        for (int r = 0; r < t.size() && out.size() < 400; r++) {
+            String text = t.get(r, "text");
+            if (t.get(r, "label").equals("1") && Split.of(text) == Split.DEV) {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+}

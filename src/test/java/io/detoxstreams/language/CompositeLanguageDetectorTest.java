@@ -1,0 +1,95 @@
+package io.detoxstreams.language;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CompositeLanguageDetectorTest {
+
+    private static CompositeLanguageDetector detector;
+
+    @BeforeAll
+    static void load() {
+        detector = CompositeLanguageDetector.loadDefault();
+    }
+
+    @AfterAll
+    static void close() {
+        detector.close();
+    }
+
+    @ParameterizedTest(name = "{0} <- {1}")
+    @CsvSource(delimiter = '|', value = {
+            "ko|이 영화 정말 재미있었어요",
+            "zh|这部电影真的很好看",
+            "el|Αυτή η ταινία ήταν πολύ καλή",
+            "ar|هذا الفيلم كان رائعا جدا",
+            "am|ይህ ፊልም በጣም ጥሩ ነበር",
+            "uk|Цей фільм був дуже цікавий і її актори",
+            "ru|Этот фильм был очень интересный, ты съел",
+    })
+    void shouldDecideByScript(String lang, String text) {
+        LanguageGuess g = detector.detect(text, null);
+        assertThat(g.lang()).isEqualTo(lang);
+        assertThat(g.method()).isEqualTo("script");
+        assertThat(g.confidence()).isGreaterThan(0.5);
+    }
+
+    @ParameterizedTest(name = "{0} <- {1}")
+    @CsvSource(delimiter = '|', value = {
+            "en|I really enjoyed this movie, the actors were great",
+            "de|Ich habe diesen Film wirklich genossen, die Schauspieler waren toll",
+            "fr|J'ai vraiment aimé ce film, les acteurs étaient formidables",
+            "es|Me gustó mucho esta película, los actores fueron geniales",
+            "pt|Eu gostei muito deste filme, os atores foram ótimos",
+            "it|Mi è piaciuto molto questo film, gli attori erano bravissimi",
+            "nl|Ik heb echt genoten van deze film, de acteurs waren geweldig",
+            "pl|Bardzo podobał mi się ten film, aktorzy byli świetni",
+            "tr|Bu filmi gerçekten çok beğendim, oyuncular harikaydı",
+            "da|Jeg nød virkelig denne film, skuespillerne var fantastiske",
+    })
+    void shouldTellLatinScriptLanguagesApart(String lang, String text) {
+        LanguageGuess g = detector.detect(text, null);
+        assertThat(g.lang()).isEqualTo(lang);
+        assertThat(g.method()).isIn("fast", "lingua");
+    }
+
+    @Test
+    void shouldTrustAHintForAConfiguredLanguage() {
+        LanguageGuess g = detector.detect("ok", "de");
+        assertThat(g).extracting(LanguageGuess::lang, LanguageGuess::method).containsExactly("de", "hint");
+        assertThat(detector.detect("this is an english sentence", "xx").method()).isNotEqualTo("hint");
+    }
+
+    @Test
+    void shouldSayUndeterminedWhenThereIsNothingToGoOn() {
+        for (String s : List.of("", "😀😀😀", "!!! ???", "12345", "ok", "\uD800\uDC00")) {
+            assertThat(detector.detect(s, null).lang()).as(s).isEqualTo("und");
+        }
+        // Thai is not a configured language.
+        assertThat(detector.detect("ภาพยนตร์เรื่องนี้ดีมาก", null).lang()).isEqualTo("und");
+    }
+
+    @Test
+    void shouldKeepBatchOrder() {
+        List<LanguageGuess> g = detector.detectBatch(List.of("这部电影真的很好看", "Ich habe diesen Film genossen"),
+                Arrays.asList(null, null));
+        assertThat(g).extracting(LanguageGuess::lang).containsExactly("zh", "de");
+    }
+
+    @Test
+    void shouldRespectTheConfiguredLanguages() {
+        try (CompositeLanguageDetector onlyRu = CompositeLanguageDetector.builder().languages(List.of("ru", "en"))
+                .build()) {
+            assertThat(onlyRu.detect("Цей фільм був дуже цікавий і її актори", null).lang()).isEqualTo("ru");
+            assertThat(onlyRu.detect("这部电影真的很好看", null).lang()).isEqualTo("und");
+        }
+    }
+}
