@@ -34,6 +34,10 @@ public final class AvroJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    static {
+        TrustedAvroClasses.ensure();
+    }
+
     private AvroJson() {
     }
 

@@ -24,6 +24,7 @@ public final class StrictUtf8SpecificData extends SpecificData {
 
     private StrictUtf8SpecificData() {
         super(StrictUtf8SpecificData.class.getClassLoader());
+        TrustedAvroClasses.ensure();
         // Generated classes' custom decoders read strings themselves, bypassing the strict reader below.
         setCustomCoders(false);
     }
