@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The root command; each subcommand is its own class. */
 @Command(name = "detox-streams", mixinStandardHelpOptions = true, version = "detox-streams 0.1.0",
         description = "Real-time multilingual comment moderation and detoxification on Apache Kafka.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ModeratorCommand.class,
+                RewriterCommand.class, ProduceCommand.class, TailCommand.class})
 public class DetoxStreamsCommand implements Runnable {
 
     @CommandLine.Spec

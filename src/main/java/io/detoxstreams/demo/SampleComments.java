@@ -53,7 +53,7 @@ public final class SampleComments {
             CommentEvent e = CommentJsonLines.parse(event.toString(), now);
             byte[] bytes = codec.encode(topic, e);
             if (m.path("corrupt_utf8").asBoolean()) {
-                bytes = corruptUtf8(bytes);
+                bytes = corruptUtf8(bytes, e.getText());
             }
             if (m.has("truncate")) {
                 bytes = Arrays.copyOf(bytes, Math.min(bytes.length, m.get("truncate").asInt()));
@@ -63,16 +63,27 @@ public final class SampleComments {
         return out;
     }
 
-    /** Breaks the first two-byte UTF-8 sequence: its continuation byte becomes an ASCII byte. */
-    static byte[] corruptUtf8(byte[] bytes) {
+    /**
+     * Breaks the UTF-8 of the text's first non-ASCII character (its continuation byte becomes {@code X}); the
+     * search looks for the text's own bytes so the schema fingerprint in the header is never touched.
+     */
+    static byte[] corruptUtf8(byte[] bytes, String text) {
+        int cp = text.codePoints().filter(c -> c > 0x7F).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no non-ASCII character to corrupt in: " + text));
+        int at = text.indexOf(cp);
+        byte[] needle = text.substring(0, at + Character.charCount(cp)).getBytes(StandardCharsets.UTF_8);
         byte[] b = bytes.clone();
-        for (int i = 0; i + 1 < b.length; i++) {
-            if ((b[i] & 0xE0) == 0xC0 && (b[i + 1] & 0xC0) == 0x80) {
-                b[i + 1] = 'X';
-                return b;
+        outer:
+        for (int i = 0; i + needle.length <= b.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (b[i + j] != needle[j]) {
+                    continue outer;
+                }
             }
+            b[i + needle.length - 1] = 'X';
+            return b;
         }
-        throw new IllegalArgumentException("no multi-byte UTF-8 sequence to corrupt");
+        throw new IllegalArgumentException("text bytes not found in the encoded record");
     }
 
     private static JsonNode read(String line) {
