@@ -11,6 +11,8 @@ import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.ingest.Comment;
 import io.detoxstreams.language.LanguageGuess;
 
+import io.detoxstreams.serde.TrustedAvroClasses;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,10 @@ import java.util.List;
  * categories, spans, model version and timings, so nothing is classified twice.
  */
 public final class ModeratorVerdicts {
+
+    static {
+        TrustedAvroClasses.ensure();
+    }
 
     private ModeratorVerdicts() {
     }

@@ -16,7 +16,7 @@ import org.apache.avro.util.ClassSecurityValidator;
  * Avro 1.12 only instantiates classes it trusts when it resolves a schema name to a class; our generated classes are
  * added, by class, to whatever policy is already in force (system properties included).
  */
-final class TrustedAvroClasses {
+public final class TrustedAvroClasses {
 
     static {
         ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
@@ -31,7 +31,7 @@ final class TrustedAvroClasses {
     private TrustedAvroClasses() {
     }
 
-    /** Idempotent; the work happens once, in the static initializer. */
-    static void ensure() {
+    /** Call before building or copying generated records; idempotent (the work happens once). */
+    public static void ensure() {
     }
 }

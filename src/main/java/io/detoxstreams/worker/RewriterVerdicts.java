@@ -15,6 +15,8 @@ import io.detoxstreams.rewrite.ModerationDecision;
 import io.detoxstreams.rewrite.RewriteRequest;
 import io.detoxstreams.rewrite.SpanEdit;
 
+import io.detoxstreams.serde.TrustedAvroClasses;
+
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +28,10 @@ import java.util.Map;
  * the final {@link ModerationResult}.
  */
 public final class RewriterVerdicts {
+
+    static {
+        TrustedAvroClasses.ensure();
+    }
 
     private RewriterVerdicts() {
     }
