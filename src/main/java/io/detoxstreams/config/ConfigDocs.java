@@ -19,8 +19,9 @@ public final class ConfigDocs {
     public static List<String> markdownRows() {
         List<String> rows = new ArrayList<>();
         for (ConfigDef.ConfigKey k : DetoxConfig.CONFIG.configKeys().values()) {
-            String def = k.defaultValue == null ? "" : String.valueOf(k.defaultValue);
-            rows.add("| `" + k.name + "` | `" + ConfigLoader.keyToEnv(k.name) + "` | `" + def + "` | "
+            String def = k.defaultValue == null || String.valueOf(k.defaultValue).isEmpty()
+                    ? "*(empty)*" : "`" + k.defaultValue + "`";
+            rows.add("| `" + k.name + "` | `" + ConfigLoader.keyToEnv(k.name) + "` | " + def + " | "
                     + k.documentation.replace("|", "\\|") + " |");
         }
         return rows;

@@ -79,7 +79,7 @@ public final class DetoxConfig extends AbstractConfig {
             .define(REWRITER_GROUP_ID, Type.STRING, "detox-rewriter", Importance.HIGH,
                     "Consumer group of the rewriter workers: workers with the same group share comments.toxic.")
             .define(REWRITER_TRANSACTIONAL_ID, Type.STRING, "", Importance.MEDIUM,
-                    "transactional.id of this rewriter's producer; empty means <rewriter.group.id>-<random>. "
+                    "transactional.id of this rewriter's producer; empty means rewriter.group.id plus a random suffix. "
                             + "A stable id per instance (e.g. the pod name) fences a crashed predecessor at once.")
             .define(REWRITER_MAX_BATCH, Type.INT, 64, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                     "Largest poll batch, which is also the rewrite batch (max.poll.records).")
