@@ -3,7 +3,9 @@ package io.detoxstreams.moderator;
 import io.detoxstreams.avro.CommentEvent;
 import io.detoxstreams.avro.ModerationAction;
 import io.detoxstreams.avro.ModerationResult;
+import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.config.TopicNames;
 import io.detoxstreams.ingest.DlqHeaders;
 import io.detoxstreams.models.ModelBundle;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,12 +55,17 @@ class ModeratorTopologyTest {
     private Codecs codecs;
 
     private void start(Format inputFormat) {
+        start(inputFormat, TestModels.bundle().classifier());
+    }
+
+    private void start(Format inputFormat, ToxicityClassifier classifier) {
         ModelBundle models = TestModels.bundle();
         codecs = new Codecs(inputFormat, Format.AVRO, null);
         StreamsBuilder builder = new StreamsBuilder();
         var topology = ModeratorTopology.build(builder, new ModeratorTopology.Deps(TOPICS, codecs,
-                models.languageDetector(), models.classifier(), 200, Clock.systemUTC()));
-        Properties p = new Properties();
+                models.languageDetector(), classifier, 200, Clock.systemUTC()));
+        Properties p = ModeratorService.streamsProperties(new DetoxConfig(Map.of()));
+        p.remove(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "moderator-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
         p.put(StreamsConfig.STATE_DIR_CONFIG, "target/kafka-streams-test");
@@ -187,6 +195,44 @@ class ModeratorTopologyTest {
         ModerationResult ok = decode(detoxified.readRecord());
         assertThat(ok.getId()).isEqualTo("y");
         assertThat(ok.getCreatedAt().toString()).isEqualTo("2026-11-25T10:00:00Z");
+    }
+
+    @Test
+    void shouldSendTheRawRecordToTheDlqWhenAModelThrowsAndKeepGoing() {
+        // Fault injection in front of the real classifier: it fails on one comment only.
+        ToxicityClassifier real = TestModels.bundle().classifier();
+        ToxicityClassifier failsOnBoom = new ToxicityClassifier() {
+            @Override
+            public List<ToxicityResult> classifyBatch(List<String> texts, List<String> langs) {
+                if (texts.stream().anyMatch(t -> t.contains("BOOM"))) {
+                    throw new IllegalStateException("model crashed");
+                }
+                return real.classifyBatch(texts, langs);
+            }
+
+            @Override
+            public double threshold(String lang) {
+                return real.threshold(lang);
+            }
+
+            @Override
+            public String version() {
+                return real.version();
+            }
+        };
+        start(Format.AVRO, failsOnBoom);
+        byte[] boom = encode(Comments.event("boom", "BOOM goes the model", "en"));
+        input.pipeInput(key(1), boom);
+        input.pipeInput(key(2), encode(Comments.event("ok", SAMPLES.get(0)[0], "en")));
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertThat(dead.value()).isEqualTo(boom);
+        assertThat(dead.key()).isEqualTo(key(1));
+        assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.EXCEPTION)).contains("IllegalStateException");
+        assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.MESSAGE)).contains("model crashed");
+        assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.TOPIC)).isEqualTo(TOPICS.comments());
+        assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.OFFSET)).isEqualTo("0");
+        assertThat(decode(detoxified.readRecord()).getId()).isEqualTo("ok");
     }
 
     @Test
