@@ -45,10 +45,11 @@ final class IntegrationTestUtils {
 
     /**
      * Reads {@code detoxified}, {@code review} and {@code dlq} with read_committed until the expected counts arrive
-     * (or the timeout passes), then keeps reading a little longer so that duplicates would show.
+     * (or the timeout passes), then keeps reading a little longer so that duplicates would show. {@code midway} runs
+     * once, on the reader's thread, when {@code midwayAt} results have been read.
      */
     static Outputs collect(String bootstrap, TopicNames topics, Codecs codecs, int expectedResults, int expectedDlq,
-                           Duration timeout) {
+                           Duration timeout, int midwayAt, Runnable midway) {
         Map<String, Object> p = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
@@ -68,6 +69,10 @@ final class IntegrationTestUtils {
                     } else {
                         results.add(new Outputs.Result(r.topic(), r.key(), codecs.results().decode(r.topic(), r.value())));
                     }
+                }
+                if (midway != null && results.size() >= midwayAt) {
+                    midway.run();
+                    midway = null;
                 }
                 if (graceEnd == Long.MAX_VALUE && results.size() >= expectedResults && dlq.size() >= expectedDlq) {
                     graceEnd = System.nanoTime() + Duration.ofSeconds(3).toNanos();

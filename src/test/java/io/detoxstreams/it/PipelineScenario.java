@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The end-to-end scenario of issue 4, against any broker: 10,000 valid comments (the bundled multilingual sample,
  * cycled) and 50 malformed records through the moderator and two rewriter workers with exactly-once; then every valid
- * comment must appear exactly once in {@code comments.detoxified} ∪ {@code comments.review} (read_committed), every
+ * comment must appear exactly once in {@code comments.detoxified} ∪ {@code comments.review} (read_committed) — even
+ * though a rewriter worker is replaced a third of the way through — every
  * malformed one exactly once in the DLQ with its headers, and every REWRITE/HOLD must carry an explanation.
  */
 final class PipelineScenario {
@@ -62,16 +63,16 @@ final class PipelineScenario {
         try (ModeratorService moderator = new ModeratorService(config, models)) {
             moderator.start(Duration.ofSeconds(60));
             for (int i = 0; i < 2; i++) {
-                RewriterWorker w = new RewriterWorker(config, new BatchRewriter(models.detoxifier(), 3, 100,
-                        Clock.systemUTC()), codecs.results());
-                workers.add(w);
-                Thread t = new Thread(w, "rewriter-" + i);
-                threads.add(t);
-                t.start();
+                startWorker(config, models, codecs, workers, threads);
             }
             Map<String, byte[]> malformed = produce(bootstrap, topics, codecs);
+            // A third of the way through, one worker leaves and a new one joins: two rebalances mid-stream.
+            Runnable replaceWorker = () -> {
+                workers.get(0).close();
+                startWorker(config, models, codecs, workers, threads);
+            };
             Outputs out = IntegrationTestUtils.collect(bootstrap, topics, codecs, VALID, MALFORMED,
-                    Duration.ofMinutes(5));
+                    Duration.ofMinutes(5), VALID / 3, replaceWorker);
             System.out.printf("pipeline scenario: %d results, %d DLQ records in %.1f s%n",
                     out.results().size(), out.dlq().size(), (System.nanoTime() - t0) / 1e9);
             verify(out, malformed, topics);
@@ -81,6 +82,16 @@ final class PipelineScenario {
                 t.join(30_000);
             }
         }
+    }
+
+    private static void startWorker(DetoxConfig config, ModelBundle models, Codecs codecs, List<RewriterWorker> workers,
+                                    List<Thread> threads) {
+        RewriterWorker w = new RewriterWorker(config, new BatchRewriter(models.detoxifier(), 3, 100, Clock.systemUTC()),
+                codecs.results());
+        workers.add(w);
+        Thread t = new Thread(w, "rewriter-" + threads.size());
+        threads.add(t);
+        t.start();
     }
 
     private static Map<String, byte[]> produce(String bootstrap, TopicNames topics, Codecs codecs) throws Exception {
