@@ -1,0 +1,173 @@
+package io.detoxstreams.classify.embedded;
+
+/**
+ * Turns normalized text into hashed features: word unigrams, word bigrams and character n-grams (2–5 inside words
+ * with boundary markers for spaced scripts; 1–3 for Han, Kana, Thai and Hangul, which carry meaning per character),
+ * plus one feature per emoji/symbol. Each feature occurrence keeps the normalized-char range it covers, which is
+ * what maps linear attributions back to spans.
+ *
+ * <p>Stateless and thread-safe; the caller owns the {@link FeatureBuffer}.
+ */
+public final class Featurizer {
+
+    static final int NS_WORD = 0x1000193;
+    static final int NS_BIGRAM = 0x2000193;
+    static final int NS_CHAR = 0x3000193;
+    static final int NS_SYMBOL = 0x4000193;
+
+    private final int maxCharN;
+
+    public Featurizer(int maxCharN) {
+        if (maxCharN < 2 || maxCharN > 8) {
+            throw new IllegalArgumentException("maxCharN must be in 2..8");
+        }
+        this.maxCharN = maxCharN;
+    }
+
+    public int maxCharN() {
+        return maxCharN;
+    }
+
+    void extract(CharSequence text, FeatureBuffer out) {
+        out.clear();
+        int n = text.length();
+        int i = 0;
+        int prevWordHash = 0;
+        int prevWordStart = -1;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!isWordChar(c)) {
+                if (isSymbol(text, i)) {
+                    int w = Character.isHighSurrogate(c) && i + 1 < n ? 2 : 1;
+                    int h = NS_SYMBOL;
+                    for (int k = 0; k < w; k++) {
+                        h = mix(h, text.charAt(i + k));
+                    }
+                    out.add(fmix(h), i, i + w);
+                    i += w;
+                } else {
+                    i++;
+                }
+                if (c != ' ') {
+                    prevWordStart = -1; // punctuation breaks bigrams
+                }
+                continue;
+            }
+            int start = i;
+            boolean digitsOnly = true;
+            boolean dense = false;
+            boolean hangul = false;
+            while (i < n && isWordChar(text.charAt(i))) {
+                char d = text.charAt(i);
+                if (!Character.isDigit(d)) {
+                    digitsOnly = false;
+                }
+                if (isDenseScript(d)) {
+                    dense = true;
+                } else if (d >= 0xAC00 && d <= 0xD7A3) {
+                    hangul = true;
+                }
+                i++;
+            }
+            int end = i;
+            if (digitsOnly) {
+                prevWordStart = -1;
+                continue;
+            }
+            if (dense) {
+                charNgrams(text, start, end, 1, 3, false, out);
+                prevWordStart = -1;
+                continue;
+            }
+            int wordHash = NS_WORD;
+            for (int k = start; k < end; k++) {
+                wordHash = mix(wordHash, text.charAt(k));
+            }
+            wordHash = fmix(wordHash);
+            out.add(wordHash, start, end);
+            if (prevWordStart >= 0) {
+                out.add(fmix(mix(mix(NS_BIGRAM, prevWordHash), wordHash)), prevWordStart, end);
+            }
+            prevWordHash = wordHash;
+            prevWordStart = start;
+            if (hangul) {
+                charNgrams(text, start, end, 1, 3, false, out);
+            } else {
+                charNgrams(text, start, end, 2, maxCharN, true, out);
+            }
+        }
+    }
+
+    /**
+     * Char n-grams of {@code text[start, end)} for n in [minN, maxN]. With markers the word is seen as
+     * {@code <word>}: the markers contribute to hashes but not to ranges.
+     */
+    private static void charNgrams(CharSequence text, int start, int end, int minN, int maxN, boolean markers,
+                                   FeatureBuffer out) {
+        int first = markers ? start - 1 : start;
+        int last = markers ? end + 1 : end; // exclusive
+        for (int s = first; s < last; s++) {
+            int h = NS_CHAR;
+            for (int len = 1; len <= maxN && s + len <= last; len++) {
+                int p = s + len - 1;
+                char c = p < start ? '<' : p >= end ? '>' : text.charAt(p);
+                h = mix(h, c);
+                if (len >= minN) {
+                    int from = Math.max(s, start);
+                    int to = Math.min(s + len, end);
+                    if (to > from) {
+                        out.add(fmix(h ^ len), from, to);
+                    }
+                }
+            }
+        }
+    }
+
+    static boolean isWordChar(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '*' || (c >= 'A' && c <= 'Z');
+        }
+        if (Character.isLetterOrDigit(c)) {
+            return true;
+        }
+        int t = Character.getType(c);
+        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK
+                || t == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean isSymbol(CharSequence text, int i) {
+        char c = text.charAt(i);
+        if (c < 0x80) {
+            return false;
+        }
+        int cp = Character.codePointAt(text, i);
+        int t = Character.getType(cp);
+        return t == Character.OTHER_SYMBOL || t == Character.MATH_SYMBOL;
+    }
+
+    /** Scripts written without spaces between words. */
+    static boolean isDenseScript(char c) {
+        return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3040 && c <= 0x30FF)
+                || (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF)
+                || (c >= 0xF900 && c <= 0xFAFF);
+    }
+
+    static int mix(int h, int c) {
+        h ^= c;
+        h *= 0x9E3779B1;
+        return Integer.rotateLeft(h, 15);
+    }
+
+    static int fmix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
+    }
+
+    /** The per-language copy of a feature hash. */
+    static int forLanguage(int hash, int languageSeed) {
+        return fmix(hash ^ languageSeed);
+    }
+}

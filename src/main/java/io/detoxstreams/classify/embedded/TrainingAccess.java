@@ -1,0 +1,51 @@
+package io.detoxstreams.classify.embedded;
+
+import io.detoxstreams.text.MaskDictionary;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The pieces of the embedded model that the trainer needs: feature hashing exactly as inference does it, and a way
+ * to assemble a {@link LinearModel} from trained arrays. Not part of the runtime API.
+ */
+public final class TrainingAccess {
+
+    private TrainingAccess() {
+    }
+
+    /** The feature hashes of normalized text, as the classifier computes them. */
+    public static int[] hashes(String normalized, int maxCharN) {
+        FeatureBuffer fb = new FeatureBuffer();
+        new Featurizer(maxCharN).extract(normalized, fb);
+        return Arrays.copyOf(fb.hashes, fb.size);
+    }
+
+    /** The per-language copies of {@code hashes}. */
+    public static int[] languageHashes(int[] hashes, String lang) {
+        int seed = LinearModel.languageSeed(lang);
+        int[] out = new int[hashes.length];
+        for (int i = 0; i < hashes.length; i++) {
+            out[i] = Featurizer.forLanguage(hashes[i], seed);
+        }
+        return out;
+    }
+
+    public static LinearModel model(LinearModel.ModelInfo info, String[] heads, int[] bits, float[][] weights,
+                                    float[] bias, List<String> languages, float[][] languageBias,
+                                    float[] calibrationA, float[] calibrationB, float[] thresholds,
+                                    MaskDictionary masks) {
+        return new LinearModel(info, heads, bits, weights, bias, languages, languageBias, calibrationA, calibrationB,
+                thresholds, masks);
+    }
+
+    /** A copy of {@code model} with other span threshold and metadata. */
+    public static LinearModel withInfo(LinearModel m, LinearModel.ModelInfo info) {
+        int[] bits = new int[m.heads.length];
+        for (int h = 0; h < bits.length; h++) {
+            bits[h] = Integer.numberOfTrailingZeros(m.weights[h].length);
+        }
+        return new LinearModel(info, m.heads, bits, m.weights, m.bias, m.languages, m.languageBias, m.calibrationA,
+                m.calibrationB, m.thresholds, m.maskDictionary);
+    }
+}

@@ -1,0 +1,51 @@
+package io.detoxstreams.eval;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * The result of {@code eval classification}: per-language scores for natural comments and functional tests, the
+ * English span F1, and their averages.
+ *
+ * @param model      the evaluated classifier's version
+ * @param split      which rows were evaluated ({@code test}, {@code dev} or {@code all})
+ * @param toxicity   one entry per {@code toxicity/<lang>.tsv}
+ * @param functional one entry per {@code toxicity/functional/<lang>.tsv}
+ * @param spanF1     lang → SemEval span F1, for each {@code toxicity/spans/<lang>.tsv}
+ * @param baseline   the same natural-comment files scored by the per-language char n-gram baseline trained in the
+ *                   same run (empty when not requested)
+ */
+public record ClassificationReport(String model, String split, List<LanguageScore> toxicity,
+                                   List<LanguageScore> functional, Map<String, Double> spanF1,
+                                   List<LanguageScore> baseline) {
+
+    public double meanMacroF1() {
+        return mean(toxicity, s -> s.metrics().macroF1());
+    }
+
+    public double minMacroF1() {
+        return toxicity.stream().mapToDouble(s -> s.metrics().macroF1()).min().orElse(Double.NaN);
+    }
+
+    public double meanRocAuc() {
+        return mean(toxicity, s -> s.metrics().rocAuc());
+    }
+
+    public double meanFunctionalAccuracy() {
+        return mean(functional, s -> s.metrics().accuracy());
+    }
+
+    public double baselineMeanMacroF1() {
+        return mean(baseline, s -> s.metrics().macroF1());
+    }
+
+    public double baselineMeanRocAuc() {
+        return mean(baseline, s -> s.metrics().rocAuc());
+    }
+
+    static double mean(List<LanguageScore> scores, java.util.function.ToDoubleFunction<LanguageScore> f) {
+        OptionalDouble d = scores.stream().mapToDouble(f).filter(v -> !Double.isNaN(v)).average();
+        return d.orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,11 @@
+package io.detoxstreams.eval;
+
+/**
+ * Metrics of one evaluated file.
+ *
+ * @param lang    the file's language
+ * @param suite   {@code toxicity} (natural comments) or {@code functional} (HateCheck)
+ * @param metrics precision/recall/F1 of the toxic class, macro-F1, accuracy, ROC-AUC at the model's threshold
+ */
+public record LanguageScore(String lang, String suite, BinaryMetrics metrics) {
+}

@@ -1,0 +1,167 @@
+package io.detoxstreams.language.embedded;
+
+import io.detoxstreams.classify.embedded.TrainingAccess;
+import io.detoxstreams.text.TextNormalizer;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The project's own fast language identifier for languages that share a script (Latin: en, de, fr…; Cyrillic: ru,
+ * uk): multinomial logistic regression over the same hashed word and character n-gram features as the toxicity
+ * model, trained by {@code train} on the labelled corpora (each file's language is the label). A few microseconds
+ * per comment; {@link io.detoxstreams.language.CompositeLanguageDetector} falls back to Lingua when it is unsure.
+ */
+public final class LangIdModel {
+
+    public static final String RESOURCE = "/models/langid-embedded.bin";
+    private static final int MAGIC = 0x44584C49; // "DXLI"
+    private static final int FORMAT = 1;
+
+    private final List<String> classes;
+    private final int bits;
+    private final int maxCharN;
+    private final float[] bias;
+    /** Weights laid out bucket-major: w[bucket * K + k], so one feature touches one cache line. */
+    private final float[] weights;
+    private final TextNormalizer normalizer = TextNormalizer.withoutMasks();
+
+    public LangIdModel(List<String> classes, int bits, int maxCharN, float[] bias, float[] weights) {
+        if (weights.length != (1 << bits) * classes.size()) {
+            throw new IllegalArgumentException("weights do not match 2^bits * classes");
+        }
+        this.classes = List.copyOf(classes);
+        this.bits = bits;
+        this.maxCharN = maxCharN;
+        this.bias = bias;
+        this.weights = weights;
+    }
+
+    public List<String> classes() {
+        return classes;
+    }
+
+    public int maxCharN() {
+        return maxCharN;
+    }
+
+    public int bits() {
+        return bits;
+    }
+
+    /** Class probabilities for {@code text}; uniform when it has no features. */
+    public double[] predict(String text) {
+        return predictHashes(TrainingAccess.hashes(normalizer.normalize(text).text(), maxCharN));
+    }
+
+    double[] predictHashes(int[] hashes) {
+        int k = classes.size();
+        double[] z = new double[k];
+        for (int c = 0; c < k; c++) {
+            z[c] = bias[c];
+        }
+        if (hashes.length > 0) {
+            int mask = (1 << bits) - 1;
+            double scale = 1 / Math.sqrt(hashes.length);
+            for (int h : hashes) {
+                int base = (h & mask) * k;
+                for (int c = 0; c < k; c++) {
+                    z[c] += scale * weights[base + c];
+                }
+            }
+        }
+        return softmax(z);
+    }
+
+    static double[] softmax(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        double[] p = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            p[i] = Math.exp(z[i] - max);
+            sum += p[i];
+        }
+        for (int i = 0; i < z.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+
+    public static LangIdModel loadDefault() {
+        try (InputStream in = LangIdModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("embedded language-id model " + RESOURCE + " is not on the classpath; "
+                        + "build it with: java -jar target/detox-streams.jar train --data ../shared/data");
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    public void write(OutputStream raw) throws IOException {
+        GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT);
+        out.writeInt(bits);
+        out.writeInt(maxCharN);
+        out.writeInt(classes.size());
+        for (int c = 0; c < classes.size(); c++) {
+            out.writeUTF(classes.get(c));
+            out.writeFloat(bias[c]);
+        }
+        float max = 0;
+        for (float w : weights) {
+            max = Math.max(max, Math.abs(w));
+        }
+        float scale = max == 0 ? 1 : max / Short.MAX_VALUE;
+        out.writeFloat(scale);
+        ByteBuffer buf = ByteBuffer.allocate(weights.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (float w : weights) {
+            buf.putShort((short) Math.round(w / scale));
+        }
+        out.write(buf.array());
+        out.flush();
+        gz.finish();
+    }
+
+    public static LangIdModel read(InputStream raw) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
+        if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+            throw new IOException("not a Detox Streams language-id model (bad magic or format)");
+        }
+        int bits = in.readInt();
+        int maxCharN = in.readInt();
+        int k = in.readInt();
+        List<String> classes = new ArrayList<>();
+        float[] bias = new float[k];
+        for (int c = 0; c < k; c++) {
+            classes.add(in.readUTF());
+            bias[c] = in.readFloat();
+        }
+        float scale = in.readFloat();
+        byte[] raw16 = new byte[(1 << bits) * k * 2];
+        in.readFully(raw16);
+        ByteBuffer buf = ByteBuffer.wrap(raw16).order(ByteOrder.LITTLE_ENDIAN);
+        float[] w = new float[(1 << bits) * k];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = buf.getShort() * scale;
+        }
+        return new LangIdModel(classes, bits, maxCharN, bias, w);
+    }
+}
