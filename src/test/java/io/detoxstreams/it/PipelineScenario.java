@@ -40,6 +40,7 @@ final class PipelineScenario {
 
     static final int VALID = 10_000;
     static final int MALFORMED = 50;
+    private static final String TOXIC_GARBAGE_KEY = "k-garbage-on-toxic";
 
     private PipelineScenario() {
     }
@@ -71,7 +72,7 @@ final class PipelineScenario {
                 workers.get(0).close();
                 startWorker(config, models, codecs, workers, threads);
             };
-            Outputs out = IntegrationTestUtils.collect(bootstrap, topics, codecs, VALID, MALFORMED,
+            Outputs out = IntegrationTestUtils.collect(bootstrap, topics, codecs, VALID, MALFORMED + 1,
                     Duration.ofMinutes(5), VALID / 3, replaceWorker);
             System.out.printf("pipeline scenario: %d results, %d DLQ records in %.1f s%n",
                     out.results().size(), out.dlq().size(), (System.nanoTime() - t0) / 1e9);
@@ -112,6 +113,10 @@ final class PipelineScenario {
             }
         }
         assertThat(malformed).hasSize(MALFORMED);
+        // One foreign record on the internal topic: the rewriter must dead-letter it, not skip or crash on it.
+        byte[] foreign = "not a pending result".getBytes(StandardCharsets.UTF_8);
+        malformed.put(TOXIC_GARBAGE_KEY, foreign);
+        records.add(new ProducerRecord<>(topics.toxic(), TOXIC_GARBAGE_KEY.getBytes(StandardCharsets.UTF_8), foreign));
         IntegrationTestUtils.produceSynchronously(bootstrap, records);
         return malformed;
     }
@@ -154,13 +159,14 @@ final class PipelineScenario {
             String k = new String(r.key(), StandardCharsets.UTF_8);
             dead.merge(k, 1, Integer::sum);
             assertThat(r.value()).as("DLQ value of %s is unchanged", k).isEqualTo(malformed.get(k));
-            assertThat(DlqHeaders.get(r.headers(), DlqHeaders.TOPIC)).isEqualTo(topics.comments());
+            assertThat(DlqHeaders.get(r.headers(), DlqHeaders.TOPIC))
+                    .isEqualTo(k.equals(TOXIC_GARBAGE_KEY) ? topics.toxic() : topics.comments());
             assertThat(DlqHeaders.get(r.headers(), DlqHeaders.PARTITION)).isNotNull();
             assertThat(DlqHeaders.get(r.headers(), DlqHeaders.OFFSET)).isNotNull();
             assertThat(DlqHeaders.get(r.headers(), DlqHeaders.EXCEPTION)).isNotBlank();
             assertThat(DlqHeaders.get(r.headers(), DlqHeaders.REASON)).isNotBlank();
         }
-        assertThat(dead).hasSize(MALFORMED).allSatisfy((k, n) -> assertThat(n).as("DLQ copies of %s", k).isEqualTo(1));
+        assertThat(dead).hasSize(MALFORMED + 1).allSatisfy((k, n) -> assertThat(n).as("DLQ copies of %s", k).isEqualTo(1));
     }
 
     static String id(int i) {
