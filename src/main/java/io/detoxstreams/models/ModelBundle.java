@@ -1,15 +1,55 @@
 package io.detoxstreams.models;
 
 import io.detoxstreams.classify.ToxicityClassifier;
+import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
+import io.detoxstreams.language.CompositeLanguageDetector;
 import io.detoxstreams.language.LanguageDetector;
 import io.detoxstreams.rewrite.Detoxifier;
+import io.detoxstreams.rewrite.Verifier;
+import io.detoxstreams.rewrite.VerifyingDetoxifier;
+import io.detoxstreams.rewrite.embedded.EmbeddedRewriter;
 
 /**
  * The models one process runs: language detection and classification (moderator), detoxification (rewriter).
  * Built once at start-up and shared by all stream threads; closing the bundle closes every model.
+ *
+ * <pre>{@code
+ * try (ModelBundle models = ModelBundle.loadDefault()) {
+ *     LanguageGuess lang = models.languageDetector().detect(text, hint);
+ *     ToxicityResult tox = models.classifier().classify(text, lang.lang());
+ * }
+ * }</pre>
  */
 public record ModelBundle(LanguageDetector languageDetector, ToxicityClassifier classifier, Detoxifier detoxifier)
         implements AutoCloseable {
+
+    /** The embedded defaults shipped in the jar: no files, no network, no GPU. */
+    public static ModelBundle loadDefault() {
+        return load(Settings.defaults());
+    }
+
+    public static ModelBundle load(Settings settings) {
+        CompositeLanguageDetector detector = CompositeLanguageDetector.builder().languages(settings.languages())
+                .build();
+        EmbeddedToxicityClassifier classifier = EmbeddedToxicityClassifier.loadDefault();
+        EmbeddedRewriter rewriter = EmbeddedRewriter.loadDefault(classifier);
+        Detoxifier detoxifier = VerifyingDetoxifier.builder().classifier(classifier).languageDetector(detector)
+                .rewriter(rewriter).similarityFloor(settings.similarityFloor()).build();
+        return new ModelBundle(detector, classifier, detoxifier);
+    }
+
+    /**
+     * What can be configured about the embedded models.
+     *
+     * @param languages       languages the detector may answer (ISO 639-1)
+     * @param similarityFloor minimum content similarity of a rewrite to its original
+     */
+    public record Settings(java.util.List<String> languages, double similarityFloor) {
+
+        public static Settings defaults() {
+            return new Settings(CompositeLanguageDetector.DEFAULT_LANGUAGES, Verifier.DEFAULT_SIMILARITY_FLOOR);
+        }
+    }
 
     @Override
     public void close() {

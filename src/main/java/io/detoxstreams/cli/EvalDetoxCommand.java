@@ -1,0 +1,97 @@
+package io.detoxstreams.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.detoxstreams.data.Split;
+import io.detoxstreams.eval.detox.DetoxEvaluator;
+import io.detoxstreams.eval.detox.DetoxReport;
+import io.detoxstreams.rewrite.Verifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code eval detox}: Duplicate, Delete and the embedded detoxifier on every {@code detox/<lang>.tsv} of a data
+ * directory, plus hold rates on {@code detox/cannot_rewrite/*.tsv} (see {@link DetoxEvaluator}).
+ * <pre>
+ * java -jar target/detox-streams.jar eval detox --data ../shared/data --out target/eval-detox.json
+ * </pre>
+ * By default only TEST-split rows ({@code Split.of(toxic) == TEST}) are scored; {@code --split all} scores every row.
+ */
+@Command(name = "detox", mixinStandardHelpOptions = true,
+        description = "Score Duplicate, Delete and the embedded rewriter on detox/<lang>.tsv (STA, SIM, ChrF, J, HOLD).")
+public class EvalDetoxCommand implements Callable<Integer> {
+
+    /** Which rows to score. */
+    enum SplitChoice { TEST, DEV, ALL }
+
+    @Option(names = "--data", required = true, description = "Directory with detox/<lang>.tsv.")
+    Path data;
+
+    @Option(names = "--out", description = "Write the JSON report here.")
+    Path out;
+
+    @Option(names = "--split", defaultValue = "test", description = "test (default), dev or all.")
+    SplitChoice split;
+
+    @Option(names = "--dump", description = "Write every scored row (lang, system, input, output, sta, sim, chrf).")
+    Path dump;
+
+    @Option(names = "--similarity-floor", defaultValue = "" + Verifier.DEFAULT_SIMILARITY_FLOOR,
+            description = "Verification similarity floor (default: ${DEFAULT-VALUE}).")
+    double similarityFloor;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(data.resolve("detox"))) {
+            System.err.println("no detox/ directory under " + data.toAbsolutePath());
+            return 2;
+        }
+        Set<Split> splits = switch (split) {
+            case TEST -> EnumSet.of(Split.TEST);
+            case DEV -> EnumSet.of(Split.DEV);
+            case ALL -> EnumSet.allOf(Split.class);
+        };
+        try (DetoxModels models = DetoxModels.load(similarityFloor);
+             BufferedWriter dumpOut = dump == null ? null : Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
+            DetoxEvaluator evaluator = new DetoxEvaluator(models.classifier, models.detoxifier);
+            if (dumpOut != null) {
+                evaluator.rowSink(row -> write(dumpOut, String.join("\t", row)));
+            }
+            DetoxReport report = evaluator.evaluate(data, splits);
+            Map<String, Object> header = new LinkedHashMap<>();
+            header.put("data", data.toAbsolutePath().normalize().toString());
+            header.put("split", split.name().toLowerCase(java.util.Locale.ROOT));
+            header.put("split_rule", "rows with Split.of(toxic) in " + splits + " (70/15/15 hash split)");
+            header.put("classifier", models.classifier.version());
+            header.put("rewriter", models.rewriter.name());
+            header.put("similarity_floor", similarityFloor);
+            header.put("j_counting", "J = mean over all rows of STA*SIM*ChrF; a HOLD publishes nothing and counts 0; "
+                    + "j_published = the same mean over non-held rows; sta/sim/chrf are means over published rows");
+            System.out.println("eval detox on " + header.get("split_rule"));
+            System.out.println(report.table());
+            if (out != null) {
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), report.toJson(header));
+                System.out.println("report: " + out);
+            }
+        }
+        return 0;
+    }
+
+    private static void write(BufferedWriter w, String line) {
+        try {
+            w.write(line.replace('\n', ' '));
+            w.write('\n');
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

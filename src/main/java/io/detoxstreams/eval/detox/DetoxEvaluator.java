@@ -1,0 +1,169 @@
+package io.detoxstreams.eval.detox;
+
+import io.detoxstreams.classify.ToxicityClassifier;
+import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.data.DetoxPairs;
+import io.detoxstreams.data.Split;
+import io.detoxstreams.rewrite.Action;
+import io.detoxstreams.rewrite.CharNgramFScore;
+import io.detoxstreams.rewrite.Detoxifier;
+import io.detoxstreams.rewrite.ModerationDecision;
+import io.detoxstreams.rewrite.RewriteRequest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The {@code eval detox} harness. For every {@code detox/<lang>.tsv} under a data directory it runs three systems in
+ * the same pass — Duplicate (copy the input), Delete ({@link DeleteBaseline} on the classifier's spans) and the
+ * {@link Detoxifier} under test — and scores each output: STA (the classifier says non-toxic), SIM
+ * ({@link CharNgramFScore#similarity} to the input), ChrF ({@link CharNgramFScore#chrF(String, List)} against the best
+ * reference) and J = mean of STA×SIM×ChrF, with HOLD rows counted as 0 (see {@link SystemScores}). For every
+ * {@code detox/cannot_rewrite/<lang>.tsv} it reports how often the detoxifier holds.
+ *
+ * <p>Construct with the classifier (the judge and the source of spans) and the detoxifier; call
+ * {@link #evaluate(Path, Set)}. Rows are chosen by {@link Split} of the toxic side.
+ */
+public final class DetoxEvaluator {
+
+    public static final String DUPLICATE = "duplicate";
+    public static final String DELETE = "delete";
+    public static final String EMBEDDED = "embedded";
+    private static final int BATCH = 256;
+
+    private final ToxicityClassifier classifier;
+    private final Detoxifier detoxifier;
+    private Consumer<String[]> rowSink = r -> { };
+
+    public DetoxEvaluator(ToxicityClassifier classifier, Detoxifier detoxifier) {
+        this.classifier = classifier;
+        this.detoxifier = detoxifier;
+    }
+
+    /** Receives {lang, system, input, output, sta, sim, chrf} for every scored row (for error analysis dumps). */
+    public DetoxEvaluator rowSink(Consumer<String[]> sink) {
+        this.rowSink = sink;
+        return this;
+    }
+
+    public DetoxReport evaluate(Path dataDir, Set<Split> splits) {
+        Path detox = dataDir.resolve("detox");
+        Map<String, DetoxReport.LanguageResult> languages = new TreeMap<>();
+        for (String lang : DetoxPairs.languages(detox)) {
+            List<DetoxPairs.Pair> pairs = DetoxPairs.read(detox.resolve(lang + ".tsv"), splits).stream()
+                    .filter(p -> !p.references().isEmpty()).toList();
+            if (!pairs.isEmpty()) {
+                languages.put(lang, evaluateLanguage(lang, pairs));
+            }
+        }
+        Map<String, DetoxReport.HoldResult> cannot = new TreeMap<>();
+        Path cannotDir = detox.resolve("cannot_rewrite");
+        for (String lang : DetoxPairs.languages(cannotDir)) {
+            List<DetoxPairs.Pair> rows = DetoxPairs.read(cannotDir.resolve(lang + ".tsv"), splits);
+            if (!rows.isEmpty()) {
+                cannot.put(lang, holdRate(lang, rows));
+            }
+        }
+        return new DetoxReport(languages, cannot);
+    }
+
+    private DetoxReport.LanguageResult evaluateLanguage(String lang, List<DetoxPairs.Pair> pairs) {
+        List<String> inputs = pairs.stream().map(DetoxPairs.Pair::toxic).toList();
+        List<ToxicityResult> before = classify(inputs, lang);
+        List<String> deleted = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            deleted.add(DeleteBaseline.apply(inputs.get(i), before.get(i).spans()));
+        }
+        List<ModerationDecision> decisions = detoxify(inputs, lang, before);
+        List<String> embedded = decisions.stream().map(ModerationDecision::text).toList();
+        List<ToxicityResult> deleteAfter = classify(deleted, lang);
+        List<ToxicityResult> embeddedAfter = classify(embedded, lang);
+        List<RowScore> dup = new ArrayList<>();
+        List<RowScore> del = new ArrayList<>();
+        List<RowScore> emb = new ArrayList<>();
+        Map<String, Integer> reasons = new TreeMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            DetoxPairs.Pair p = pairs.get(i);
+            dup.add(score(lang, DUPLICATE, p, p.toxic(), before.get(i), false));
+            del.add(score(lang, DELETE, p, deleted.get(i), deleteAfter.get(i), false));
+            ModerationDecision d = decisions.get(i);
+            if (d.action() == Action.HOLD) {
+                emb.add(RowScore.hold());
+                reasons.merge(d.reason().code(), 1, Integer::sum);
+                rowSink.accept(new String[] {lang, EMBEDDED, p.toxic(), "HOLD:" + d.reason().code(), "0", "0", "0"});
+            } else {
+                emb.add(score(lang, EMBEDDED, p, d.text(), embeddedAfter.get(i), d.action() == Action.PASS));
+            }
+        }
+        return new DetoxReport.LanguageResult(pairs.size(), List.of(SystemScores.of(DUPLICATE, dup),
+                SystemScores.of(DELETE, del), SystemScores.of(EMBEDDED, emb)), reasons);
+    }
+
+    private RowScore score(String lang, String system, DetoxPairs.Pair p, String output, ToxicityResult after,
+                           boolean passed) {
+        double sta = after.toxic() ? 0.0 : 1.0;
+        double sim = CharNgramFScore.similarity(output, p.toxic());
+        double chrf = CharNgramFScore.chrF(output, p.references());
+        rowSink.accept(new String[] {lang, system, p.toxic(), output, fmt(sta), fmt(sim), fmt(chrf)});
+        return new RowScore(false, passed, sta, sim, chrf);
+    }
+
+    private DetoxReport.HoldResult holdRate(String lang, List<DetoxPairs.Pair> rows) {
+        List<String> inputs = rows.stream().map(DetoxPairs.Pair::toxic).toList();
+        List<ModerationDecision> decisions = detoxify(inputs, lang, classify(inputs, lang));
+        Map<String, int[]> byReason = new TreeMap<>();
+        Map<String, Integer> actions = new TreeMap<>();
+        Map<String, Integer> holdReasons = new TreeMap<>();
+        int held = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            ModerationDecision d = decisions.get(i);
+            boolean h = d.action() == Action.HOLD;
+            held += h ? 1 : 0;
+            actions.merge(d.action().name(), 1, Integer::sum);
+            if (h) {
+                holdReasons.merge(d.reason().code(), 1, Integer::sum);
+            }
+            for (String reason : rows.get(i).reasons().split(",")) {
+                int[] c = byReason.computeIfAbsent(reason.isBlank() ? "none" : reason.trim(), k -> new int[2]);
+                c[0]++;
+                c[1] += h ? 1 : 0;
+            }
+            rowSink.accept(new String[] {lang, "cannot_rewrite", rows.get(i).toxic(),
+                    h ? "HOLD:" + d.reason().code() : d.text(), "", "", ""});
+        }
+        Map<String, Double> rateByReason = new TreeMap<>();
+        byReason.forEach((k, c) -> rateByReason.put(k, (double) c[1] / c[0]));
+        return new DetoxReport.HoldResult(rows.size(), (double) held / rows.size(), rateByReason, actions,
+                holdReasons);
+    }
+
+    private List<ToxicityResult> classify(List<String> texts, String lang) {
+        List<ToxicityResult> out = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += BATCH) {
+            List<String> chunk = texts.subList(from, Math.min(texts.size(), from + BATCH));
+            out.addAll(classifier.classifyBatch(chunk, java.util.Collections.nCopies(chunk.size(), lang)));
+        }
+        return out;
+    }
+
+    private List<ModerationDecision> detoxify(List<String> texts, String lang, List<ToxicityResult> before) {
+        List<ModerationDecision> out = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += BATCH) {
+            List<RewriteRequest> chunk = new ArrayList<>();
+            for (int i = from; i < Math.min(texts.size(), from + BATCH); i++) {
+                chunk.add(new RewriteRequest(texts.get(i), lang, before.get(i)));
+            }
+            out.addAll(detoxifier.detoxifyBatch(chunk));
+        }
+        return out;
+    }
+
+    private static String fmt(double d) {
+        return String.format(java.util.Locale.ROOT, "%.4f", d);
+    }
+}

@@ -1,0 +1,66 @@
+package io.detoxstreams.explain;
+
+import io.detoxstreams.classify.ToxicSpan;
+import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.rewrite.EditAction;
+import io.detoxstreams.rewrite.HoldReason;
+import io.detoxstreams.rewrite.Rewrite;
+import io.detoxstreams.rewrite.SpanEdit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the {@link Explanation} of a verdict (DESIGN §4): the spans with original UTF-16 offsets and what was done
+ * to each, the categories involved (strongest first), scores before and after, the method and backend, and a
+ * one-sentence English {@link Summary}. For a hold, the classifier's spans are reported as {@link EditAction#KEPT}
+ * (nothing was published).
+ *
+ * <p>Stateless; call {@link #rewritten} or {@link #held}.
+ */
+public final class ExplanationBuilder {
+
+    /** Categories below this score are not named unless a span carries them. */
+    static final double CATEGORY_FLOOR = 0.5;
+
+    private ExplanationBuilder() {
+    }
+
+    public static Explanation rewritten(String original, ToxicityResult before, Rewrite rewrite, double scoreAfter,
+                                        String backend) {
+        List<String> categories = categories(before, rewrite.edits());
+        String summary = Summary.rewritten(rewrite.edits(), categories, before.score(), scoreAfter, before.threshold());
+        return new Explanation(rewrite.edits(), categories, before.score(), scoreAfter, rewrite.method(), backend,
+                before.model(), summary);
+    }
+
+    public static Explanation held(String original, ToxicityResult before, HoldReason reason, String method,
+                                   String backend) {
+        List<SpanEdit> spans = new ArrayList<>();
+        for (ToxicSpan s : before.spans()) {
+            int end = Math.min(s.end(), original.length());
+            spans.add(new SpanEdit(s.start(), end, s.category(), s.score(), EditAction.KEPT,
+                    original.substring(Math.min(s.start(), end), end)));
+        }
+        List<String> categories = categories(before, spans);
+        String summary = Summary.held(reason, categories, before.score());
+        return new Explanation(spans, categories, before.score(), Double.NaN, method, backend, before.model(),
+                summary);
+    }
+
+    static List<String> categories(ToxicityResult before, List<SpanEdit> edits) {
+        Set<String> out = new LinkedHashSet<>();
+        before.categories().entrySet().stream()
+                .filter(e -> e.getValue() >= CATEGORY_FLOOR)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.add(e.getKey()));
+        edits.stream().sorted(Comparator.comparingDouble(SpanEdit::score).reversed())
+                .map(SpanEdit::category)
+                .forEach(out::add);
+        return List.copyOf(out);
+    }
+}

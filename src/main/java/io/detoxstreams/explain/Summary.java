@@ -1,0 +1,53 @@
+package io.detoxstreams.explain;
+
+import io.detoxstreams.rewrite.EditAction;
+import io.detoxstreams.rewrite.HoldReason;
+import io.detoxstreams.rewrite.SpanEdit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one-sentence English summary of an explanation, for moderators and authors. It names what was done and why,
+ * with counts and scores, and never quotes the toxic words themselves.
+ */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static String rewritten(List<SpanEdit> edits, List<String> categories, double before, double after,
+                            double threshold) {
+        long replaced = edits.stream().filter(e -> e.action() == EditAction.REPLACED).count();
+        long deleted = edits.stream().filter(e -> e.action() == EditAction.DELETED).count();
+        long rephrased = edits.stream().filter(e -> e.action() == EditAction.REPHRASED).count();
+        List<String> parts = new ArrayList<>();
+        if (replaced > 0) {
+            parts.add("replaced " + plural(replaced, "passage") + " with neutral wording");
+        }
+        if (deleted > 0) {
+            parts.add("removed " + plural(deleted, "passage"));
+        }
+        if (rephrased > 0) {
+            parts.add("rephrased " + plural(rephrased, "passage"));
+        }
+        String what = parts.isEmpty() ? "Rewrote the comment" : capitalize(String.join(" and ", parts));
+        return String.format(Locale.ROOT, "%s%s; toxicity fell from %.2f to %.2f (threshold %.2f).", what,
+                categories.isEmpty() ? "" : " flagged as " + String.join(", ", categories), before, after, threshold);
+    }
+
+    static String held(HoldReason reason, List<String> categories, double before) {
+        return String.format(Locale.ROOT, "Held for review (%s): %s; toxicity %.2f%s.", reason.code(),
+                reason.description(), before,
+                categories.isEmpty() ? "" : ", categories " + String.join(", ", categories));
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,119 @@
+package io.detoxstreams.rewrite;
+
+import io.detoxstreams.classify.ToxicityClassifier;
+import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.language.LanguageDetector;
+import io.detoxstreams.language.LanguageGuess;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks every proposed rewrite before it may be published (DESIGN §3): it is not empty (has a letter or digit), its
+ * content similarity to the original ({@link CharNgramFScore#similarity}) is at least the configured floor, it is in
+ * the language of the original (when a {@link LanguageDetector} is configured: a rewrite detected as another
+ * determined language than both the request's language and the original's detected language fails), and the
+ * classifier scores it below the language's threshold. The first failed check is the reason.
+ *
+ * <p>Call {@link #verifyBatch(List, List)} with the requests and their rewrites (same order). Thread-safe when the
+ * classifier and detector are.
+ */
+public final class Verifier {
+
+    /** Default similarity floor; below it the rewrite has lost too much of the original (tuned on DEV). */
+    public static final double DEFAULT_SIMILARITY_FLOOR = 0.30;
+
+    /** The outcome for one rewrite; {@code after} is null when the classifier was not reached. */
+    public record Verdict(HoldReason failure, ToxicityResult after, double similarity) {
+
+        public boolean passed() {
+            return failure == null;
+        }
+    }
+
+    private final ToxicityClassifier classifier;
+    private final LanguageDetector detector;
+    private final double similarityFloor;
+
+    /**
+     * @param classifier      re-scores rewrites
+     * @param detector        checks the rewrite's language; null skips the language check
+     * @param similarityFloor minimum {@link CharNgramFScore#similarity} between rewrite and original, in [0, 1]
+     */
+    public Verifier(ToxicityClassifier classifier, LanguageDetector detector, double similarityFloor) {
+        if (similarityFloor < 0 || similarityFloor > 1) {
+            throw new IllegalArgumentException("similarity floor must be in [0, 1], got " + similarityFloor);
+        }
+        this.classifier = classifier;
+        this.detector = detector;
+        this.similarityFloor = similarityFloor;
+    }
+
+    public List<Verdict> verifyBatch(List<RewriteRequest> requests, List<Rewrite> rewrites) {
+        int n = requests.size();
+        Verdict[] out = new Verdict[n];
+        double[] sims = new double[n];
+        List<Integer> toScore = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String text = rewrites.get(i).text();
+            sims[i] = CharNgramFScore.similarity(text, requests.get(i).text());
+            if (!hasLetterOrDigit(text)) {
+                out[i] = new Verdict(HoldReason.EMPTY_REWRITE, null, sims[i]);
+            } else if (sims[i] < similarityFloor) {
+                out[i] = new Verdict(HoldReason.MEANING_LOST, null, sims[i]);
+            } else {
+                toScore.add(i);
+            }
+        }
+        checkLanguage(requests, rewrites, toScore, out, sims);
+        List<String> texts = new ArrayList<>(toScore.size());
+        List<String> langs = new ArrayList<>(toScore.size());
+        for (int i : toScore) {
+            texts.add(rewrites.get(i).text());
+            langs.add(requests.get(i).lang());
+        }
+        List<ToxicityResult> scores = texts.isEmpty() ? List.of() : classifier.classifyBatch(texts, langs);
+        for (int k = 0; k < toScore.size(); k++) {
+            int i = toScore.get(k);
+            ToxicityResult r = scores.get(k);
+            out[i] = new Verdict(r.toxic() ? HoldReason.STILL_TOXIC : null, r, sims[i]);
+        }
+        return List.of(out);
+    }
+
+    /** Removes rewrites in another language from {@code toScore} and records the failure. */
+    private void checkLanguage(List<RewriteRequest> requests, List<Rewrite> rewrites, List<Integer> toScore,
+                               Verdict[] out, double[] sims) {
+        if (detector == null || toScore.isEmpty()) {
+            return;
+        }
+        List<String> texts = new ArrayList<>(toScore.size() * 2);
+        for (int i : toScore) {
+            texts.add(rewrites.get(i).text());
+            texts.add(requests.get(i).text());
+        }
+        List<LanguageGuess> guesses = detector.detectBatch(texts, null);
+        List<Integer> keep = new ArrayList<>(toScore.size());
+        for (int k = 0; k < toScore.size(); k++) {
+            int i = toScore.get(k);
+            LanguageGuess rewrite = guesses.get(2 * k);
+            LanguageGuess original = guesses.get(2 * k + 1);
+            boolean changed = rewrite.isDetermined() && !rewrite.lang().equals(requests.get(i).lang())
+                    && !rewrite.lang().equals(original.lang());
+            if (changed) {
+                out[i] = new Verdict(HoldReason.LANGUAGE_CHANGED, null, sims[i]);
+            } else {
+                keep.add(i);
+            }
+        }
+        toScore.retainAll(keep);
+    }
+
+    static boolean hasLetterOrDigit(String s) {
+        return s.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    public double similarityFloor() {
+        return similarityFloor;
+    }
+}

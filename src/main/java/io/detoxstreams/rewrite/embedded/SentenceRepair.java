@@ -1,0 +1,223 @@
+package io.detoxstreams.rewrite.embedded;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns a {@link TokenPlan} into the rewritten sentence and repairs what deletions break: dangling articles and
+ * intensifiers ({@link DanglingWords}), separators left orphaned at the start or end or next to other punctuation,
+ * empty brackets, a/an before a replacement (English), doubled spaces, a space before closing punctuation, and the
+ * capital at the start. The untouched parts of the comment keep their original characters.
+ *
+ * <p>{@link #render(TokenPlan, String, boolean)} also returns, for every output character, the token it came from, so
+ * a later pass can map classifier spans on the rewrite back to the original.
+ */
+final class SentenceRepair {
+
+    /** The output and, per output UTF-16 unit, the index of the source token (-1 for inserted spaces). */
+    record Rendered(String text, int[] tokenAt) {
+    }
+
+    private static final Set<String> SEPARATORS = Set.of(",", ";", ":", "-", "–", "—", "،", "，", "、", "；", "：");
+    private static final Set<String> CLOSING = Set.of(",", ".", "!", "?", ";", ":", ")", "]", "}", "…", "»", "।",
+            "...", "?!", "!?", "，", "。", "！", "？", "、", "；", "：");
+
+    private SentenceRepair() {
+    }
+
+    static Rendered render(TokenPlan plan, String lang, boolean alwaysCapitalize) {
+        dropDanglingWords(plan, DanglingWords.of(lang));
+        boolean[] emit = new boolean[plan.size()];
+        for (int i = 0; i < plan.size(); i++) {
+            emit[i] = plan.decisions[i] != TokenPlan.Decision.DELETE;
+        }
+        dropOrphanPunctuation(plan, emit);
+        return join(plan, emit, lang, alwaysCapitalize || startsUpper(plan));
+    }
+
+    /** Right to left, so "such a <deleted>" loses "a" first and then "such". */
+    private static void dropDanglingWords(TokenPlan plan, Set<String> dangling) {
+        if (dangling.isEmpty()) {
+            return;
+        }
+        for (int i = plan.size() - 2; i >= 0; i--) {
+            if (plan.changed(i) || !plan.wordLike(i) || !dangling.contains(plan.keys[i])
+                    || plan.decisions[i + 1] != TokenPlan.Decision.DELETE) {
+                continue;
+            }
+            int k = i + 1;
+            while (k < plan.size() && plan.decisions[k] == TokenPlan.Decision.DELETE) {
+                k++;
+            }
+            if (k == plan.size() || !plan.wordLike(k)) {
+                plan.delete(i, plan.group[i + 1]);
+            }
+        }
+    }
+
+    /** A separator that touched a deletion and now has nothing on one side goes too. */
+    private static void dropOrphanPunctuation(TokenPlan plan, boolean[] emit) {
+        int n = plan.size();
+        for (int i = 0; i < n; i++) {
+            if (!emit[i] || plan.tokens.get(i).kind() != Token.Kind.PUNCT || !touchesDeletion(plan, i)) {
+                continue;
+            }
+            String p = plan.tokens.get(i).text(plan.text);
+            int prev = previous(emit, i);
+            int next = next(emit, i, n);
+            boolean separator = SEPARATORS.contains(p);
+            boolean atStart = prev < 0;
+            boolean beforePunct = next < n && plan.tokens.get(next).kind() == Token.Kind.PUNCT
+                    && CLOSING.contains(plan.tokens.get(next).text(plan.text));
+            if (separator && (atStart || next == n || beforePunct) || atStart && CLOSING.contains(p)) {
+                emit[i] = false;
+            }
+        }
+        for (int i = 0; i + 1 < n; i++) {
+            int next = next(emit, i, n);
+            if (emit[i] && next < n && touchesDeletion(plan, i) && isOpen(plan, i) && isClose(plan, next)) {
+                emit[i] = false;
+                emit[next] = false;
+            }
+        }
+    }
+
+    private static boolean touchesDeletion(TokenPlan plan, int i) {
+        return i > 0 && plan.decisions[i - 1] == TokenPlan.Decision.DELETE
+                || i + 1 < plan.size() && plan.decisions[i + 1] == TokenPlan.Decision.DELETE;
+    }
+
+    private static boolean isOpen(TokenPlan plan, int i) {
+        String t = plan.tokens.get(i).text(plan.text);
+        return t.equals("(") || t.equals("[") || t.equals("\"") || t.equals("«");
+    }
+
+    private static boolean isClose(TokenPlan plan, int i) {
+        String t = plan.tokens.get(i).text(plan.text);
+        return t.equals(")") || t.equals("]") || t.equals("\"") || t.equals("»");
+    }
+
+    private static int previous(boolean[] emit, int i) {
+        for (int k = i - 1; k >= 0; k--) {
+            if (emit[k]) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static int next(boolean[] emit, int i, int n) {
+        for (int k = i + 1; k < n; k++) {
+            if (emit[k]) {
+                return k;
+            }
+        }
+        return n;
+    }
+
+    private static boolean startsUpper(TokenPlan plan) {
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.wordLike(i)) {
+                int cp = plan.tokens.get(i).text(plan.text).codePointAt(0);
+                return Character.isUpperCase(cp);
+            }
+        }
+        return false;
+    }
+
+    private static Rendered join(TokenPlan plan, boolean[] emit, String lang, boolean capitalize) {
+        StringBuilder out = new StringBuilder(plan.text.length());
+        List<Integer> owners = new ArrayList<>(plan.text.length());
+        int prev = -1;
+        boolean capitalPending = capitalize;
+        for (int i = 0; i < plan.size(); i++) {
+            if (!emit[i]) {
+                continue;
+            }
+            Token t = plan.tokens.get(i);
+            String piece = plan.decisions[i] == TokenPlan.Decision.REPLACE ? caseLike(plan, i) : t.text(plan.text);
+            if (prev >= 0) {
+                String gap = gap(plan, prev, i);
+                if (t.kind() == Token.Kind.PUNCT && CLOSING.contains(piece) && gap.isBlank()) {
+                    gap = "";
+                }
+                append(out, owners, gap, -1);
+            }
+            if (piece.isEmpty()) {
+                continue;
+            }
+            if (capitalPending && plan.wordLike(i)) {
+                piece = capitalizeFirst(piece);
+                capitalPending = false;
+            }
+            if ("en".equals(lang) && plan.wordLike(i)) {
+                fixArticle(out, owners, piece, plan, prev, i);
+            }
+            append(out, owners, piece, i);
+            prev = i;
+        }
+        int[] tokenAt = new int[out.length()];
+        Arrays.setAll(tokenAt, owners::get);
+        return new Rendered(out.toString(), tokenAt);
+    }
+
+    /** Original whitespace between adjacent survivors; one space (or none, for unspaced scripts) across a deletion. */
+    private static String gap(TokenPlan plan, int prev, int i) {
+        String between = plan.text.substring(plan.tokens.get(prev).end(), plan.tokens.get(i).start());
+        if (prev == i - 1) {
+            return between.length() > 1 && between.isBlank() ? " " : between;
+        }
+        String all = plan.text.substring(plan.tokens.get(prev).end(), plan.tokens.get(i).start());
+        return all.chars().anyMatch(Character::isWhitespace) ? " " : "";
+    }
+
+    /** "an idiot" → "a person": only where the article now stands before a replacement. */
+    private static void fixArticle(StringBuilder out, List<Integer> owners, String piece, TokenPlan plan, int prev,
+                                   int i) {
+        if (prev < 0 || plan.decisions[i] != TokenPlan.Decision.REPLACE || !plan.wordLike(prev)) {
+            return;
+        }
+        String article = plan.keys[prev];
+        boolean vowel = "aeiou".indexOf(Character.toLowerCase(piece.charAt(0))) >= 0;
+        int end = out.length() - 1;
+        if (article.equals("an") && !vowel && end >= 1 && out.charAt(end) == ' ') {
+            out.deleteCharAt(end - 1);
+            owners.remove(end - 1);
+        } else if (article.equals("a") && vowel && end >= 0 && out.charAt(end) == ' ') {
+            out.insert(end, 'n');
+            owners.add(end, prev);
+        }
+    }
+
+    private static String caseLike(TokenPlan plan, int i) {
+        String replacement = plan.replacements[i];
+        String original = plan.tokens.get(i).text(plan.text);
+        if (replacement.isEmpty()) {
+            return replacement;
+        }
+        if (original.length() > 1 && original.equals(original.toUpperCase(Locale.ROOT))
+                && !original.equals(original.toLowerCase(Locale.ROOT))) {
+            return replacement.toUpperCase(Locale.ROOT);
+        }
+        return Character.isUpperCase(original.codePointAt(0)) ? capitalizeFirst(replacement) : replacement;
+    }
+
+    static String capitalizeFirst(String s) {
+        int cp = s.codePointAt(0);
+        if (!Character.isLowerCase(cp)) {
+            return s;
+        }
+        return new StringBuilder().appendCodePoint(Character.toTitleCase(cp)).append(s, Character.charCount(cp),
+                s.length()).toString();
+    }
+
+    private static void append(StringBuilder out, List<Integer> owners, String piece, int token) {
+        out.append(piece);
+        for (int k = 0; k < piece.length(); k++) {
+            owners.add(token);
+        }
+    }
+}

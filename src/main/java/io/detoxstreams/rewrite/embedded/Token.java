@@ -1,0 +1,36 @@
+package io.detoxstreams.rewrite.embedded;
+
+/**
+ * One token of a comment: a half-open range of UTF-16 code-unit offsets into the original string, never splitting a
+ * surrogate pair, never containing whitespace.
+ *
+ * @param start first UTF-16 index (inclusive)
+ * @param end   last UTF-16 index (exclusive)
+ * @param kind  what the token is made of
+ */
+public record Token(int start, int end, Kind kind) {
+
+    /** Token kinds; only {@link #WORD} and {@link #HAN} tokens can be toxic or replaced. */
+    public enum Kind {
+        /** A run of letters, digits and marks (with inner apostrophes or hyphens). */
+        WORD,
+        /** One ideograph or kana: scripts without spaces are aligned character by character. */
+        HAN,
+        /** One punctuation character. */
+        PUNCT,
+        /** Anything else: an emoji (with its modifiers and joiners), a symbol. */
+        SYMBOL;
+
+        public boolean isWordLike() {
+            return this == WORD || this == HAN;
+        }
+    }
+
+    public String text(String source) {
+        return source.substring(start, end);
+    }
+
+    public boolean overlaps(int from, int to) {
+        return start < to && from < end;
+    }
+}

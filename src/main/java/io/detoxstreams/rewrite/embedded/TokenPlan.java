@@ -1,0 +1,115 @@
+package io.detoxstreams.rewrite.embedded;
+
+import io.detoxstreams.classify.ToxicSpan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The working state of one embedded rewrite: the comment's tokens and, per token, what happens to it. A replaced
+ * phrase puts its replacement on its first token and marks the rest deleted; {@link #group} ties them together so
+ * explanations report one edit.
+ *
+ * <p>Internal to {@link EmbeddedRewriter}; not thread-safe (one plan per comment).
+ */
+final class TokenPlan {
+
+    enum Decision { KEEP, DELETE, REPLACE }
+
+    final String text;
+    final List<Token> tokens;
+    /** Normalized key per token; null for punctuation and symbols. */
+    final String[] keys;
+    final Decision[] decisions;
+    final String[] replacements;
+    /** Edit group per token (-1 = untouched); tokens changed together share one. */
+    final int[] group;
+    /** Index of the classifier span a token overlaps, or -1. */
+    final int[] span;
+    /** Tokens a self-check pass found still toxic: never kept again. */
+    final boolean[] forced;
+    /** Evidence per group: the table entry's change rate, or the span score. */
+    final List<Double> groupScores = new ArrayList<>();
+    private int groups;
+
+    TokenPlan(String text, List<ToxicSpan> spans) {
+        this.text = text;
+        this.tokens = Tokenizer.tokenize(text);
+        int n = tokens.size();
+        keys = new String[n];
+        decisions = new Decision[n];
+        replacements = new String[n];
+        group = new int[n];
+        span = new int[n];
+        forced = new boolean[n];
+        Arrays.fill(group, -1);
+        for (int i = 0; i < n; i++) {
+            Token t = tokens.get(i);
+            keys[i] = t.kind().isWordLike() ? TableKeys.normalize(t.text(text)) : null;
+        }
+        markSpans(spans);
+        reset();
+    }
+
+    /** Spans are sorted and non-overlapping by contract, but a merge walk costs nothing and tolerates either. */
+    private void markSpans(List<ToxicSpan> spans) {
+        Arrays.fill(span, -1);
+        for (int s = 0; s < spans.size(); s++) {
+            ToxicSpan sp = spans.get(s);
+            for (int i = 0; i < tokens.size(); i++) {
+                if (span[i] < 0 && tokens.get(i).overlaps(sp.start(), sp.end())) {
+                    span[i] = s;
+                }
+            }
+        }
+    }
+
+    void reset() {
+        Arrays.fill(decisions, Decision.KEEP);
+        Arrays.fill(replacements, null);
+        Arrays.fill(group, -1);
+        groupScores.clear();
+        groups = 0;
+    }
+
+    int size() {
+        return tokens.size();
+    }
+
+    boolean wordLike(int i) {
+        return keys[i] != null;
+    }
+
+    int newGroup(double score) {
+        groupScores.add(score);
+        return groups++;
+    }
+
+    void delete(int i, int g) {
+        decisions[i] = Decision.DELETE;
+        replacements[i] = null;
+        group[i] = g;
+    }
+
+    void replace(int from, int to, String replacement, int g) {
+        for (int i = from; i < to; i++) {
+            delete(i, g);
+        }
+        decisions[from] = Decision.REPLACE;
+        replacements[from] = replacement;
+    }
+
+    boolean changed(int i) {
+        return decisions[i] != Decision.KEEP;
+    }
+
+    /** The surface text of a word in the output: its replacement or itself; null when deleted. */
+    String output(int i) {
+        return switch (decisions[i]) {
+            case KEEP -> tokens.get(i).text(text);
+            case REPLACE -> replacements[i];
+            case DELETE -> null;
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package io.detoxstreams.rewrite.embedded;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a comment into {@link Token}s with UTF-16 offsets into the original string. Whitespace separates tokens and
+ * is not a token. Words are runs of letters, digits and combining marks, joined across an inner hyphen
+ * ({@code well-known}); every Han ideograph or kana is its own token, because those scripts have no
+ * spaces; apostrophes are tokens of their own, so {@code don't} and the pre-tokenized {@code don ' t} of the corpora
+ * give the same words; combining marks, variation selectors and zero-width joiners stay with the token before them, so an emoji
+ * sequence or a Devanagari syllable is never cut.
+ *
+ * <p>Call {@link #tokenize(String)}; it never throws and never splits a surrogate pair.
+ */
+public final class Tokenizer {
+
+    private static final int ZWJ = 0x200D;
+
+    private Tokenizer() {
+    }
+
+    public static List<Token> tokenize(String s) {
+        List<Token> out = new ArrayList<>(Math.max(4, s.length() / 4));
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            Token.Kind kind;
+            if (isHan(cp)) {
+                kind = Token.Kind.HAN;
+                i = skipAttached(s, i + Character.charCount(cp));
+            } else if (isWordChar(cp)) {
+                kind = Token.Kind.WORD;
+                i = scanWord(s, i);
+            } else if (isPunct(cp)) {
+                kind = Token.Kind.PUNCT;
+                i = skipAttached(s, i + Character.charCount(cp));
+            } else {
+                kind = Token.Kind.SYMBOL;
+                i = scanSymbol(s, i);
+            }
+            out.add(new Token(start, i, kind));
+        }
+        return out;
+    }
+
+    private static int scanWord(String s, int i) {
+        int n = s.length();
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            if (isWordChar(cp) && !isHan(cp) || isAttached(cp)) {
+                i += Character.charCount(cp);
+            } else if (cp == '-' && i + 1 < n) {
+                int next = s.codePointAt(i + 1);
+                if (!isWordChar(next) || isHan(next)) {
+                    break;
+                }
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** An emoji with skin-tone modifiers, variation selectors and ZWJ sequences stays one token. */
+    private static int scanSymbol(String s, int i) {
+        int n = s.length();
+        i += Character.charCount(s.codePointAt(i));
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            if (cp == ZWJ && i + 1 < n) {
+                i += 1;
+                i += Character.charCount(s.codePointAt(i));
+            } else if (isAttached(cp) || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+                i += Character.charCount(cp);
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static int skipAttached(String s, int i) {
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            if (!isAttached(cp)) {
+                break;
+            }
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
+
+    static boolean isWordChar(int cp) {
+        return Character.isLetterOrDigit(cp) || isMark(cp);
+    }
+
+    private static boolean isAttached(int cp) {
+        return isMark(cp) || cp == ZWJ || cp == 0x200C;
+    }
+
+    private static boolean isMark(int cp) {
+        int t = Character.getType(cp);
+        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK
+                || t == Character.ENCLOSING_MARK;
+    }
+
+    static boolean isHan(int cp) {
+        Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+        return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
+                || sc == Character.UnicodeScript.KATAKANA;
+    }
+
+    private static boolean isPunct(int cp) {
+        int t = Character.getType(cp);
+        return t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION
+                || t == Character.START_PUNCTUATION || t == Character.END_PUNCTUATION
+                || t == Character.INITIAL_QUOTE_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION
+                || t == Character.OTHER_PUNCTUATION;
+    }
+}

@@ -1,0 +1,85 @@
+package io.detoxstreams.eval.detox;
+
+import io.detoxstreams.classify.ToxicityClassifier;
+import io.detoxstreams.data.Split;
+import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
+import io.detoxstreams.language.CompositeLanguageDetector;
+import io.detoxstreams.rewrite.VerifyingDetoxifier;
+import io.detoxstreams.rewrite.embedded.EmbeddedRewriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Issue 3's quality targets on the held-out TEST split of ../shared/data, with the real embedded classifier and the
+ * shipped rewriter (the same models the jar runs). Skips with a message when ../shared/data is absent.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DetoxQualityTest {
+
+    private static final Path DATA = Path.of("../shared/data");
+
+    private ToxicityClassifier classifier;
+    private DetoxReport report;
+
+    private String skipReason;
+
+    @BeforeAll
+    void evaluate() {
+        if (!Files.isDirectory(DATA.resolve("detox"))) {
+            skipReason = "../shared/data/detox is absent: skipping the detox quality targets (CI has the data)";
+            return;
+        }
+        classifier = EmbeddedToxicityClassifier.loadDefault();
+        VerifyingDetoxifier detoxifier = VerifyingDetoxifier.builder().classifier(classifier)
+                .languageDetector(CompositeLanguageDetector.loadDefault())
+                .rewriter(EmbeddedRewriter.loadDefault(classifier)).build();
+        report = new DetoxEvaluator(classifier, detoxifier).evaluate(DATA, EnumSet.of(Split.TEST));
+        System.out.println(report.table());
+    }
+
+    @AfterAll
+    void close() {
+        if (classifier != null) {
+            classifier.close();
+        }
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void requireReport() {
+        assumeTrue(skipReason == null, skipReason);
+    }
+
+    @Test
+    void shouldBeatDeleteByFifteenPercentOnAverageAndInEveryLanguage() {
+        double jEmbedded = report.average(DetoxEvaluator.EMBEDDED, SystemScores::j);
+        double jDelete = report.average(DetoxEvaluator.DELETE, SystemScores::j);
+        assertThat(jEmbedded).isGreaterThanOrEqualTo(1.15 * jDelete);
+        report.languages().forEach((lang, r) -> assertThat(r.system(DetoxEvaluator.EMBEDDED).j())
+                .as("J(embedded) >= J(delete) in %s", lang)
+                .isGreaterThanOrEqualTo(r.system(DetoxEvaluator.DELETE).j()));
+    }
+
+    @Test
+    void shouldPublishNonToxicRewritesAndHoldFewRewritablePairs() {
+        report.languages().forEach((lang, r) -> {
+            SystemScores s = r.system(DetoxEvaluator.EMBEDDED);
+            assertThat(s.staRewrites()).as("STA among rewrites in %s", lang).isGreaterThanOrEqualTo(0.85);
+        });
+        assertThat(report.average(DetoxEvaluator.EMBEDDED, SystemScores::holdRate)).isLessThanOrEqualTo(0.10);
+    }
+
+    @Test
+    void shouldHoldAtLeastFortyPercentOfNonDetoxifiableSentences() {
+        assertThat(report.cannotRewrite()).containsKey("en");
+        assertThat(report.cannotRewrite().get("en").holdRate()).isGreaterThanOrEqualTo(0.40);
+    }
+}

@@ -1,0 +1,86 @@
+package io.detoxstreams.rewrite.embedded;
+
+import io.detoxstreams.classify.ToxicSpan;
+import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.rewrite.EditAction;
+import io.detoxstreams.rewrite.Rewrite;
+import io.detoxstreams.rewrite.RewriteRequest;
+import io.detoxstreams.rewrite.SpanEdit;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rewriter's decisions on hand-made inputs. The spans are given as the classifier would report them (input data,
+ * not a stand-in classifier); the table is mined from {@link SubstitutionMinerTest#PAIRS}.
+ */
+class EmbeddedRewriterTest {
+
+    private final EmbeddedRewriter rewriter = EmbeddedRewriter.builder()
+            .tables(Map.of("en", SubstitutionMinerTest.mine(SubstitutionMinerTest.PAIRS))).build();
+
+    private static RewriteRequest request(String text, String... spanWords) {
+        List<ToxicSpan> spans = new java.util.ArrayList<>();
+        for (String w : spanWords) {
+            int start = text.indexOf(w);
+            spans.add(new ToxicSpan(start, start + w.length(), "insult", 0.9, "test"));
+        }
+        return new RewriteRequest(text, "en", new ToxicityResult(0.9, true, 0.5, Map.of("insult", 0.9), spans, "t"));
+    }
+
+    @Test
+    void shouldReplaceAMinedInsultAndFixTheArticle() {
+        Rewrite r = rewriter.rewrite(request("You are an idiot and wrong.", "idiot"));
+        assertThat(r.text()).isEqualTo("You are a person and wrong.");
+        assertThat(r.edits()).containsExactly(new SpanEdit(11, 16, "insult", 0.9, EditAction.REPLACED, "a person"));
+    }
+
+    @Test
+    void shouldDeleteProfanityOutsideSpansWhenEditorsAlwaysDid() {
+        Rewrite r = rewriter.rewrite(request("the fucking bus is late"));
+        assertThat(r.text()).isEqualTo("the bus is late");
+        assertThat(r.edits()).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(EditAction.DELETED);
+            assertThat(e.start()).isEqualTo(4);
+            assertThat(e.end()).isEqualTo(11);
+        });
+    }
+
+    @Test
+    void shouldDeleteUnknownSpanWordsAndRepairDanglingArticlesAndPunctuation() {
+        Rewrite r = rewriter.rewrite(request("Moron, you are such a moron .", "Moron", "moron ."));
+        assertThat(r.text()).isEqualTo("You are.");
+    }
+
+    @Test
+    void shouldKeepTextWithoutSpansOrTableWordsUntouched() {
+        String text = "  the bus is late\u00a0again 🙂 ";
+        Rewrite r = rewriter.rewrite(request(text));
+        assertThat(r.edits()).isEmpty();
+        assertThat(r.text()).isEqualTo("the bus is late\u00a0again 🙂");
+    }
+
+    @Test
+    void shouldReportKeptSpansWithTheirOriginalText() {
+        RewriteRequest req = new RewriteRequest("the bus is late", "en", new ToxicityResult(0.6, true, 0.5, Map.of(),
+                List.of(new ToxicSpan(0, 3, "insult", 0.2, "test")), "t"));
+        EmbeddedRewriter keeping = EmbeddedRewriter.builder()
+                .tables(Map.of("en", SubstitutionMinerTest.mine(SubstitutionMinerTest.PAIRS)))
+                .build();
+        Rewrite r = keeping.rewrite(req);
+        assertThat(r.edits()).singleElement().satisfies(e -> {
+            assertThat(e.start()).isZero();
+            assertThat(e.end()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void shouldWorkForLanguagesWithoutATableBySpansAlone() {
+        RewriteRequest req = new RewriteRequest("Du bist ein Idiot.", "de", new ToxicityResult(0.9, true, 0.5,
+                Map.of(), List.of(new ToxicSpan(12, 17, "insult", 0.9, "test")), "t"));
+        assertThat(rewriter.rewrite(req).text()).isEqualTo("Du bist.");
+    }
+}

@@ -1,0 +1,38 @@
+package io.detoxstreams.rewrite.embedded;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TokenizerTest {
+
+    private static List<String> texts(String s) {
+        return Tokenizer.tokenize(s).stream().map(t -> t.text(s)).toList();
+    }
+
+    @Test
+    void shouldSplitWordsPunctuationAndApostrophes() {
+        assertThat(texts("you don't know, well-known idiot!"))
+                .containsExactly("you", "don", "'", "t", "know", ",", "well-known", "idiot", "!");
+    }
+
+    @Test
+    void shouldKeepEmojiSequencesAndCombiningMarksWhole() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        String thumbs = "\uD83D\uDC4D\uD83C\uDFFD";
+        assertThat(texts("ok " + family + thumbs + " cafe\u0301")).containsExactly("ok", family, thumbs, "cafe\u0301");
+    }
+
+    @Test
+    void shouldMakeEveryHanCharacterAToken() {
+        assertThat(texts("普信女，滚")).containsExactly("普", "信", "女", "，", "滚");
+    }
+
+    @Test
+    void shouldKeepDevanagariSyllablesAndArabicWordsWhole() {
+        assertThat(texts("क्या बात")).containsExactly("क्या", "बात");
+        assertThat(texts("أنت غبي")).containsExactly("أنت", "غبي");
+    }
+}

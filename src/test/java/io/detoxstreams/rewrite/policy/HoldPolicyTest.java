@@ -1,0 +1,59 @@
+package io.detoxstreams.rewrite.policy;
+
+import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.rewrite.EditAction;
+import io.detoxstreams.rewrite.HoldReason;
+import io.detoxstreams.rewrite.Rewrite;
+import io.detoxstreams.rewrite.RewriteRequest;
+import io.detoxstreams.rewrite.SpanEdit;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HoldPolicyTest {
+
+    private final HoldPolicy policy = HoldPolicy.defaults();
+
+    private static RewriteRequest request(String text, String lang, Map<String, Double> categories) {
+        return new RewriteRequest(text, lang, new ToxicityResult(0.9, true, 0.5, categories, List.of(), "t"));
+    }
+
+    @Test
+    void shouldHoldThreatsFromPatternsAndFromTheClassifierCategory() {
+        assertThat(policy.beforeRewrite(request("I will kill you, idiot", "en", Map.of())))
+                .contains(HoldReason.THREAT);
+        assertThat(policy.beforeRewrite(request("убью тебя", "ru", Map.of()))).contains(HoldReason.THREAT);
+        assertThat(policy.beforeRewrite(request("you absolute clown", "en", Map.of("threat", 0.8))))
+                .contains(HoldReason.THREAT);
+        assertThat(policy.beforeRewrite(request("you absolute clown", "en", Map.of("threat", 0.2)))).isEmpty();
+    }
+
+    @Test
+    void shouldHoldSelfHarm() {
+        assertThat(policy.beforeRewrite(request("just go kill yourself", "en", Map.of())))
+                .contains(HoldReason.SELF_HARM);
+        assertThat(policy.beforeRewrite(request("KYS loser", "en", Map.of()))).contains(HoldReason.SELF_HARM);
+        assertThat(policy.beforeRewrite(request("the skills you have", "en", Map.of()))).isEmpty();
+    }
+
+    @Test
+    void shouldHoldRewritesThatKeepNoContentOfTheOriginal() {
+        RewriteRequest r = request("you are an idiot", "en", Map.of());
+        Rewrite insultSwapped = new Rewrite("you are a person", "m",
+                List.of(new SpanEdit(8, 16, "insult", 0.9, EditAction.REPLACED, "a person")));
+        assertThat(policy.afterRewrite(r, insultSwapped)).contains(HoldReason.NOT_DETOXIFIABLE);
+        assertThat(policy.afterRewrite(r, new Rewrite("you are", "m", List.of()))).contains(HoldReason.NOT_DETOXIFIABLE);
+        RewriteRequest content = request("you are an idiot, the tax plan fails the poor", "en", Map.of());
+        assertThat(policy.afterRewrite(content, new Rewrite("you are wrong, the tax plan fails the poor", "m",
+                List.of()))).isEmpty();
+    }
+
+    @Test
+    void shouldCountHanCharactersAsHalfUnits() {
+        Rewrite r = new Rewrite("这个政策", "m", List.of());
+        assertThat(ContentCheck.keptContent("这个政策垃圾", r, "zh")).isEqualTo(2.0);
+    }
+}
