@@ -2,12 +2,10 @@ package io.detoxstreams.testing;
 
 import io.detoxstreams.cli.ModelLoader;
 import io.detoxstreams.models.ModelBundle;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real embedded models for pipeline tests, loaded once per JVM through {@link ModelLoader#loadDefault()} — the
- * same path the CLI uses. Tests that need them call {@link #bundle()}; where the build has no models yet they are
- * skipped with that message instead of running on something else.
+ * same path the CLI uses. Models are thread-safe and shared; tests never close them.
  */
 public final class TestModels {
 
@@ -18,11 +16,7 @@ public final class TestModels {
 
     public static synchronized ModelBundle bundle() {
         if (bundle == null) {
-            try {
-                bundle = ModelLoader.loadDefault();
-            } catch (ModelLoader.ModelsUnavailableException e) {
-                Assumptions.abort("skipped: " + e.getMessage());
-            }
+            bundle = ModelLoader.loadDefault();
         }
         return bundle;
     }
