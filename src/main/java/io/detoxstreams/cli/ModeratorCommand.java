@@ -31,6 +31,8 @@ public final class ModeratorCommand implements Callable<Integer> {
         try (ModelBundle models = ModelLoader.loadDefault();
              ModeratorService moderator = new ModeratorService(config, models)) {
             Thread main = Thread.currentThread();
+            // Ctrl-C / SIGTERM: close (leaving the group) and return 0; the hook covers other ways the JVM ends.
+            StopSignals.onInterrupt(moderator::close);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 moderator.close();
                 joinQuietly(main);

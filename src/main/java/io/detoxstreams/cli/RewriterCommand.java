@@ -35,6 +35,7 @@ public final class RewriterCommand implements Callable<Integer> {
                     config.getLong(DetoxConfig.REWRITER_RETRY_BACKOFF_MS), Clock.systemUTC());
             RewriterWorker worker = new RewriterWorker(config, rewriter, Codecs.from(config).results());
             Thread main = Thread.currentThread();
+            StopSignals.onInterrupt(worker::close);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 worker.close();
                 ModeratorCommand.joinQuietly(main);
