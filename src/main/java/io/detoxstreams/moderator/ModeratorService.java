@@ -77,6 +77,8 @@ public final class ModeratorService implements AutoCloseable {
         // (KIP-1033/1034) sends the raw input record to the DLQ with __streams.errors.* headers and continues.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().dlq());
+        // The default from Kafka 5.0 on; set now so global state (metrics, later) behaves the same and Streams stops warning.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         short rf = config.getShort(DetoxConfig.TOPICS_REPLICATION_FACTOR);
         p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf);
         return p;
