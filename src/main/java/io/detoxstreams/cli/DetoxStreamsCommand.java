@@ -6,8 +6,10 @@ import picocli.CommandLine.Command;
 /** The root command; each subcommand is its own class. */
 @Command(name = "detox-streams", mixinStandardHelpOptions = true, version = "detox-streams 0.1.0",
         description = "Real-time multilingual comment moderation and detoxification on Apache Kafka.",
-        subcommands = {CommandLine.HelpCommand.class, ClassifyCommand.class, RewriteCommand.class, TrainCommand.class,
-                MineSubstitutionsCommand.class, EvalCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ModeratorCommand.class,
+                RewriterCommand.class, ProduceCommand.class, TailCommand.class, ClassifyCommand.class,
+                RewriteCommand.class, TrainCommand.class, MineSubstitutionsCommand.class, EvalCommand.class,
+                BenchCommand.class})
 public class DetoxStreamsCommand implements Runnable {
 
     @CommandLine.Spec

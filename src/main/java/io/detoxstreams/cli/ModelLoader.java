@@ -1,0 +1,19 @@
+package io.detoxstreams.cli;
+
+import io.detoxstreams.models.ModelBundle;
+
+/**
+ * The one place where the pipeline obtains its models: the embedded defaults shipped in the jar (language detector,
+ * embedded classifier, verifying embedded detoxifier), via {@link ModelBundle#loadDefault()}. Every pipeline command
+ * ({@code demo}, {@code moderator}, {@code rewriter}) and every pipeline test calls {@link #loadDefault()}, so a
+ * future {@code models.*} configuration is wired here once.
+ */
+public final class ModelLoader {
+
+    private ModelLoader() {
+    }
+
+    public static ModelBundle loadDefault() {
+        return ModelBundle.loadDefault();
+    }
+}

@@ -1,0 +1,54 @@
+package io.detoxstreams.cli;
+
+import io.detoxstreams.config.DetoxConfig;
+import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.moderator.ModeratorService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code detox-streams moderator}: runs the moderator stage (Kafka Streams, exactly-once) until stopped. Start more
+ * instances with the same {@code application.id} to share the partitions.
+ *
+ * <pre>
+ * java -jar target/detox-streams.jar moderator --bootstrap-servers broker:9092 --config detox.properties
+ * </pre>
+ */
+@Command(name = "moderator", mixinStandardHelpOptions = true,
+        description = "Run the moderator stage: comments -> comments.detoxified / comments.toxic / comments.dlq.")
+public final class ModeratorCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        DetoxConfig config = options.load();
+        Startup.ensureTopics(config);
+        try (ModelBundle models = ModelLoader.loadDefault();
+             ModeratorService moderator = new ModeratorService(config, models)) {
+            Thread main = Thread.currentThread();
+            // Ctrl-C / SIGTERM: close (leaving the group) and return 0; the hook covers other ways the JVM ends.
+            StopSignals.onInterrupt(moderator::close);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                moderator.close();
+                joinQuietly(main);
+            }, "moderator-shutdown"));
+            moderator.start(Duration.ofMinutes(2));
+            System.err.println("moderator running against " + config.bootstrapServers() + "; Ctrl-C to stop");
+            moderator.awaitTermination();
+            return moderator.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR ? 1 : 0;
+        }
+    }
+
+    static void joinQuietly(Thread t) {
+        try {
+            t.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.detoxstreams.config;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+
+import java.util.Map;
+
+/**
+ * Every configuration key of Detox Streams, typed, with its default and documentation, in one place — defined with
+ * Kafka's own {@link ConfigDef} the way {@code StreamsConfig} defines its keys. Keys starting with {@code kafka.} are
+ * not listed here: they are passed, without the prefix, to every Kafka client the process creates (see
+ * {@link #kafkaProperties()}).
+ *
+ * <p>Build one with {@link ConfigLoader#load}; tests may use {@code new DetoxConfig(Map.of(...))}.
+ */
+public final class DetoxConfig extends AbstractConfig {
+
+    /** Prefix of keys passed through to the Kafka clients (producer, consumer, admin, Streams). */
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String APPLICATION_ID = "application.id";
+    public static final String INPUT_FORMAT = "input.format";
+    public static final String OUTPUT_FORMAT = "output.format";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String TOPIC_COMMENTS = "topic.comments";
+    public static final String TOPIC_DETOXIFIED = "topic.detoxified";
+    public static final String TOPIC_TOXIC = "topic.toxic";
+    public static final String TOPIC_REVIEW = "topic.review";
+    public static final String TOPIC_DLQ = "topic.dlq";
+    public static final String TOPIC_METRICS = "topic.metrics";
+    public static final String TOPICS_CREATE = "topics.create";
+    public static final String TOPICS_PARTITIONS = "topics.partitions";
+    public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
+    public static final String TEXT_MAX_CHARS = "text.max.chars";
+    public static final String MODERATOR_THREADS = "moderator.threads";
+    public static final String REWRITER_GROUP_ID = "rewriter.group.id";
+    public static final String REWRITER_TRANSACTIONAL_ID = "rewriter.transactional.id";
+    public static final String REWRITER_MAX_BATCH = "rewriter.max.batch";
+    public static final String REWRITER_POLL_TIMEOUT_MS = "rewriter.poll.timeout.ms";
+    public static final String REWRITER_MAX_ATTEMPTS = "rewriter.max.attempts";
+    public static final String REWRITER_RETRY_BACKOFF_MS = "rewriter.retry.backoff.ms";
+
+    public static final ConfigDef CONFIG = new ConfigDef()
+            .define(BOOTSTRAP_SERVERS, Type.STRING, "localhost:9092", Importance.HIGH,
+                    "Kafka bootstrap servers, host:port[,host:port].")
+            .define(APPLICATION_ID, Type.STRING, "detox-moderator", Importance.HIGH,
+                    "Kafka Streams application.id of the moderator: instances with the same id share the work.")
+            .define(INPUT_FORMAT, Type.STRING, "avro", ValidString.in("avro", "avro-confluent", "json"),
+                    Importance.HIGH, "Wire format of the comments topic: avro (single-object encoding), "
+                            + "avro-confluent (Confluent wire format, needs schema.registry.url) or json.")
+            .define(OUTPUT_FORMAT, Type.STRING, "avro", ValidString.in("avro", "avro-confluent", "json"),
+                    Importance.HIGH, "Wire format of the result topics (detoxified, toxic, review, metrics).")
+            .define(SCHEMA_REGISTRY_URL, Type.STRING, "", Importance.MEDIUM,
+                    "Base URL of a Confluent-compatible Schema Registry; required by avro-confluent.")
+            .define(TOPIC_COMMENTS, Type.STRING, Topics.COMMENTS, Importance.MEDIUM, "Input topic of comment events.")
+            .define(TOPIC_DETOXIFIED, Type.STRING, Topics.DETOXIFIED, Importance.MEDIUM,
+                    "Output topic for PASS and REWRITE results.")
+            .define(TOPIC_TOXIC, Type.STRING, Topics.TOXIC, Importance.MEDIUM,
+                    "Internal topic from the moderator to the rewriter (results with action PENDING).")
+            .define(TOPIC_REVIEW, Type.STRING, Topics.REVIEW, Importance.MEDIUM, "Output topic for HOLD results.")
+            .define(TOPIC_DLQ, Type.STRING, Topics.DLQ, Importance.MEDIUM,
+                    "Dead-letter topic: input records that cannot be moderated, unchanged, with error headers.")
+            .define(TOPIC_METRICS, Type.STRING, Topics.METRICS, Importance.LOW,
+                    "Topic of per-language LanguageMetrics records.")
+            .define(TOPICS_CREATE, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "Create missing topics at start-up.")
+            .define(TOPICS_PARTITIONS, Type.INT, 6, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "Partitions of topics created at start-up (the most instances of each stage that can work).")
+            .define(TOPICS_REPLICATION_FACTOR, Type.SHORT, (short) -1, Importance.MEDIUM,
+                    "Replication factor of topics created at start-up; -1 uses the broker's default.")
+            .define(TEXT_MAX_CHARS, Type.INT, 5000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "Longest comment text accepted, in UTF-16 chars; longer ones go to the DLQ.")
+            .define(MODERATOR_THREADS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "Stream threads per moderator instance (num.stream.threads).")
+            .define(REWRITER_GROUP_ID, Type.STRING, "detox-rewriter", Importance.HIGH,
+                    "Consumer group of the rewriter workers: workers with the same group share comments.toxic.")
+            .define(REWRITER_TRANSACTIONAL_ID, Type.STRING, "", Importance.MEDIUM,
+                    "transactional.id of this rewriter's producer; empty means rewriter.group.id plus a random suffix. "
+                            + "A stable id per instance (e.g. the pod name) fences a crashed predecessor at once.")
+            .define(REWRITER_MAX_BATCH, Type.INT, 64, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "Largest poll batch, which is also the rewrite batch (max.poll.records).")
+            .define(REWRITER_POLL_TIMEOUT_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "How long one poll of comments.toxic waits for records.")
+            .define(REWRITER_MAX_ATTEMPTS, Type.INT, 3, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "Attempts of a rewrite backend call before the comment is held with reason backend_failed.")
+            .define(REWRITER_RETRY_BACKOFF_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "Pause before the first retry of a failed backend call; doubles on each further attempt.");
+
+    public DetoxConfig(Map<?, ?> values) {
+        super(CONFIG, values, false);
+    }
+
+    /** The {@code kafka.*} entries with the prefix removed, for every Kafka client. */
+    public Map<String, Object> kafkaProperties() {
+        return originalsWithPrefix(KAFKA_PREFIX, true);
+    }
+
+    public TopicNames topics() {
+        return new TopicNames(getString(TOPIC_COMMENTS), getString(TOPIC_DETOXIFIED), getString(TOPIC_TOXIC),
+                getString(TOPIC_REVIEW), getString(TOPIC_DLQ), getString(TOPIC_METRICS));
+    }
+
+    public String bootstrapServers() {
+        return getString(BOOTSTRAP_SERVERS);
+    }
+
+    /** A copy with some values replaced (e.g. the demo's embedded broker address). */
+    public DetoxConfig with(Map<String, ?> overrides) {
+        Map<String, Object> all = new java.util.HashMap<>(originals());
+        all.putAll(overrides);
+        return new DetoxConfig(all);
+    }
+}

@@ -1,0 +1,118 @@
+package io.detoxstreams.moderator;
+
+import io.detoxstreams.config.DetoxConfig;
+import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.serde.Codecs;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the moderator topology as a Kafka Streams application with exactly-once v2. {@link #start(Duration)} waits for
+ * RUNNING; {@link #close()} leaves the group so partitions move to the other instances at once.
+ *
+ * <pre>{@code
+ * try (ModeratorService m = new ModeratorService(config, models)) {
+ *     m.start(Duration.ofSeconds(60));
+ *     m.awaitTermination();
+ * }
+ * }</pre>
+ */
+public final class ModeratorService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModeratorService.class);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public ModeratorService(DetoxConfig config, ModelBundle models) {
+        Topology topology = topology(config, models);
+        this.streams = new KafkaStreams(topology, streamsProperties(config));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("moderator stream thread failed; shutting this instance down", e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                running.countDown();
+                stopped.countDown();
+            }
+        });
+    }
+
+    public static Topology topology(DetoxConfig config, ModelBundle models) {
+        return ModeratorTopology.build(new StreamsBuilder(), new ModeratorTopology.Deps(config.topics(),
+                Codecs.from(config), models.languageDetector(), models.classifier(),
+                config.getInt(DetoxConfig.TEXT_MAX_CHARS), Clock.systemUTC()));
+    }
+
+    /** Kafka Streams settings: EOS v2, byte-array serdes at the edges, KIP-1034 DLQ for unexpected failures. */
+    public static Properties streamsProperties(DetoxConfig config) {
+        Properties p = new Properties();
+        p.putAll(config.kafkaProperties());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(DetoxConfig.APPLICATION_ID));
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(DetoxConfig.MODERATOR_THREADS));
+        p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+        p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+        // A model or mapping that throws on one record must not stop moderation nor lose the record: Kafka Streams
+        // (KIP-1033/1034) sends the raw input record to the DLQ with __streams.errors.* headers and continues.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().dlq());
+        // The default from Kafka 5.0 on; set now so global state (metrics, later) behaves the same and Streams stops warning.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        short rf = config.getShort(DetoxConfig.TOPICS_REPLICATION_FACTOR);
+        p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf);
+        return p;
+    }
+
+    /** Starts processing and waits until the application is RUNNING. */
+    public void start(Duration timeout) throws InterruptedException {
+        streams.start();
+        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("moderator not RUNNING after " + timeout + " (state " + streams.state() + ")");
+        }
+        if (stopped.getCount() == 0) {
+            throw new IllegalStateException("moderator stopped while starting (state " + streams.state() + ")");
+        }
+        LOG.info("moderator running ({} thread(s))", streams.metadataForLocalThreads().size());
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Blocks until the application stops (closed, or failed). */
+    public void awaitTermination() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
+        stopped.countDown();
+    }
+}

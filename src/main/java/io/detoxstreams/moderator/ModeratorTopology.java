@@ -1,0 +1,96 @@
+package io.detoxstreams.moderator;
+
+import io.detoxstreams.avro.ModerationAction;
+import io.detoxstreams.avro.ModerationResult;
+import io.detoxstreams.classify.ToxicityClassifier;
+import io.detoxstreams.config.TopicNames;
+import io.detoxstreams.ingest.CommentDecoder;
+import io.detoxstreams.ingest.CommentValidator;
+import io.detoxstreams.ingest.Ingest;
+import io.detoxstreams.language.LanguageDetector;
+import io.detoxstreams.serde.Codecs;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The moderator's whole topology (DESIGN §2), top to bottom:
+ * <pre>
+ * comments ─► decode ─► validate ─┬─ rejected ─► dlq-raw ─► comments.dlq   (unchanged bytes + error headers)
+ *                                 └─ valid ─► normalize ─► detect-language ─► classify ─┬─ pass ─► comments.detoxified
+ *                                                                                       └─ toxic ─► comments.toxic
+ * </pre>
+ * Keys are never touched: the input key is the key of every output record. Values are read as bytes so that
+ * decoding happens inside the topology and a bad record can go to the DLQ exactly as it came.
+ *
+ * <pre>{@code
+ * StreamsBuilder builder = new StreamsBuilder();
+ * ModeratorTopology.build(builder, new ModeratorTopology.Deps(topics, codecs, detector, classifier, 5000, Clock.systemUTC()));
+ * Topology topology = builder.build();
+ * }</pre>
+ */
+public final class ModeratorTopology {
+
+    /** Node names of the branches, for tests and topology descriptions. */
+    public static final String VERDICT_BRANCH_PREFIX = "verdict-";
+    public static final String INGEST_BRANCH_PREFIX = "ingest-";
+
+    /** What the topology needs: topic names, codecs, the shared (thread-safe) models, limits and a clock. */
+    public record Deps(TopicNames topics, Codecs codecs, LanguageDetector detector, ToxicityClassifier classifier,
+                       int maxChars, Clock clock) {
+    }
+
+    private ModeratorTopology() {
+    }
+
+    public static Topology build(StreamsBuilder builder, Deps deps) {
+        TopicNames topics = deps.topics();
+        Serde<byte[]> bytes = Serdes.ByteArray();
+        Serde<ModerationResult> results = deps.codecs().results().serde();
+        CommentDecoder decoder = new CommentDecoder(deps.codecs().comments());
+        CommentValidator validator = new CommentValidator(deps.maxChars());
+
+        // 1. Ingest: decode → validate, splitting off what cannot be moderated.
+        Map<String, KStream<byte[], Ingest>> ingest = builder
+                .stream(topics.comments(), Consumed.with(bytes, bytes).withName("comments-source"))
+                .processValues(() -> new DecodeProcessor(decoder), Named.as("decode"))
+                .processValues(() -> new ValidateProcessor(validator), Named.as("validate"))
+                .split(Named.as(INGEST_BRANCH_PREFIX))
+                .branch((key, value) -> value.isRejected(), Branched.as("rejected"))
+                .defaultBranch(Branched.as("valid"));
+
+        // 2. Bad input: the original value bytes, unchanged, with the error headers set by decode/validate.
+        ingest.get(INGEST_BRANCH_PREFIX + "rejected")
+                .mapValues(value -> ((Ingest.Rejected) value).raw(), Named.as("dlq-raw"))
+                .to(topics.dlq(), Produced.with(bytes, bytes).withName("dlq-sink"));
+
+        // 3. Moderation: normalize → detect language → classify.
+        KStream<byte[], ModerationResult> verdicts = ingest.get(INGEST_BRANCH_PREFIX + "valid")
+                .processValues(NormalizeProcessor::new, Named.as("normalize"))
+                .processValues(() -> new DetectLanguageProcessor(deps.detector()), Named.as("detect-language"))
+                .processValues(() -> new ClassifyProcessor(deps.classifier(), deps.clock()), Named.as("classify"));
+
+        // 4. Route: clean comments are final; toxic ones go to the rewriter.
+        Map<String, KStream<byte[], ModerationResult>> routed = verdicts
+                .split(Named.as(VERDICT_BRANCH_PREFIX))
+                .branch((key, v) -> v.getAction() == ModerationAction.PASS, Branched.as("pass"))
+                .defaultBranch(Branched.as("toxic"));
+        routed.get(VERDICT_BRANCH_PREFIX + "pass")
+                .to(topics.detoxified(), Produced.with(bytes, results).withName("detoxified-sink"));
+        routed.get(VERDICT_BRANCH_PREFIX + "toxic")
+                .to(topics.toxic(), Produced.with(bytes, results).withName("toxic-sink"));
+
+        // 5. Metrics (issue 5) attach here: `verdicts`, the DLQ branch and the rewriter's output topics feed the
+        //    StoreNames.LANGUAGE_METRICS / LANGUAGE_METRICS_1M stores and topics.metrics().
+        return builder.build();
+    }
+}

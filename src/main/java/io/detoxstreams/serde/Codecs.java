@@ -1,0 +1,63 @@
+package io.detoxstreams.serde;
+
+import io.detoxstreams.avro.CommentEvent;
+import io.detoxstreams.avro.LanguageMetrics;
+import io.detoxstreams.avro.ModerationResult;
+import io.detoxstreams.config.DetoxConfig;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The codecs a process needs, built from configuration: {@code input.format} for comment events,
+ * {@code output.format} for results and metrics. One registry client (and cache) is shared by all of them.
+ *
+ * <pre>{@code
+ * Codecs codecs = Codecs.from(config);
+ * Codec<CommentEvent> in = codecs.comments();
+ * }</pre>
+ */
+public final class Codecs {
+
+    private final Codec<CommentEvent> comments;
+    private final Codec<ModerationResult> results;
+    private final Codec<LanguageMetrics> metrics;
+
+    public Codecs(Format input, Format output, String registryUrl) {
+        SchemaRegistryClient registry = (input == Format.AVRO_CONFLUENT || output == Format.AVRO_CONFLUENT)
+                ? new SchemaRegistryClient(registryUrl) : null;
+        this.comments = codec(input, CommentEvent.getClassSchema(), registry);
+        this.results = codec(output, ModerationResult.getClassSchema(), registry);
+        this.metrics = codec(output, LanguageMetrics.getClassSchema(), registry);
+    }
+
+    public static Codecs from(DetoxConfig config) {
+        return new Codecs(Format.fromConfig(config.getString(DetoxConfig.INPUT_FORMAT)),
+                Format.fromConfig(config.getString(DetoxConfig.OUTPUT_FORMAT)),
+                config.getString(DetoxConfig.SCHEMA_REGISTRY_URL));
+    }
+
+    /** Default formats (avro in and out), no registry. */
+    public static Codecs avro() {
+        return new Codecs(Format.AVRO, Format.AVRO, null);
+    }
+
+    public static <T extends SpecificRecord> Codec<T> codec(Format format, Schema schema, SchemaRegistryClient registry) {
+        return switch (format) {
+            case AVRO -> new AvroSingleObjectCodec<>(schema);
+            case JSON -> new JsonCodec<>(schema);
+            case AVRO_CONFLUENT -> new ConfluentAvroCodec<>(schema, registry);
+        };
+    }
+
+    public Codec<CommentEvent> comments() {
+        return comments;
+    }
+
+    public Codec<ModerationResult> results() {
+        return results;
+    }
+
+    public Codec<LanguageMetrics> metrics() {
+        return metrics;
+    }
+}

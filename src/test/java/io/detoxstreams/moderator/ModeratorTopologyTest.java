@@ -1,0 +1,269 @@
+package io.detoxstreams.moderator;
+
+import io.detoxstreams.avro.CommentEvent;
+import io.detoxstreams.avro.ModerationAction;
+import io.detoxstreams.avro.ModerationResult;
+import io.detoxstreams.classify.ToxicityClassifier;
+import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.config.DetoxConfig;
+import io.detoxstreams.config.TopicNames;
+import io.detoxstreams.ingest.DlqHeaders;
+import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.serde.Codec;
+import io.detoxstreams.serde.Codecs;
+import io.detoxstreams.serde.Format;
+import io.detoxstreams.testing.Comments;
+import io.detoxstreams.testing.TestModels;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Routing, DLQ and headers of {@link ModeratorTopology}, on the real embedded models, without a broker. */
+class ModeratorTopologyTest {
+
+    private static final TopicNames TOPICS = TopicNames.defaults();
+    private static final List<String[]> SAMPLES = List.of(
+            new String[] {"Thanks for the detailed answer, this helped me a lot.", "en"},
+            new String[] {"You are a stupid idiot and everybody hates you.", "en"},
+            new String[] {"Danke für die schnelle Hilfe, sehr nett!", "de"},
+            new String[] {"Du bist so ein dummer Idiot.", "de"},
+            new String[] {"shut up you f u c k i n g 1d10t", "en"},
+            new String[] {"Gracias por compartir, muy interesante.", "es"});
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> input;
+    private TestOutputTopic<byte[], byte[]> detoxified;
+    private TestOutputTopic<byte[], byte[]> toxic;
+    private TestOutputTopic<byte[], byte[]> dlq;
+    private Codecs codecs;
+
+    private void start(Format inputFormat) {
+        start(inputFormat, TestModels.bundle().classifier());
+    }
+
+    private void start(Format inputFormat, ToxicityClassifier classifier) {
+        ModelBundle models = TestModels.bundle();
+        codecs = new Codecs(inputFormat, Format.AVRO, null);
+        StreamsBuilder builder = new StreamsBuilder();
+        var topology = ModeratorTopology.build(builder, new ModeratorTopology.Deps(TOPICS, codecs,
+                models.languageDetector(), classifier, 200, Clock.systemUTC()));
+        Properties p = ModeratorService.streamsProperties(new DetoxConfig(Map.of()));
+        p.remove(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "moderator-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, "target/kafka-streams-test");
+        driver = new TopologyTestDriver(topology, p);
+        input = driver.createInputTopic(TOPICS.comments(), new ByteArraySerializer(), new ByteArraySerializer());
+        detoxified = driver.createOutputTopic(TOPICS.detoxified(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        toxic = driver.createOutputTopic(TOPICS.toxic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        dlq = driver.createOutputTopic(TOPICS.dlq(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void shouldRouteEachCommentByTheClassifierVerdictAndKeepItsKey() {
+        start(Format.AVRO);
+        ModelBundle models = TestModels.bundle();
+        int expectedToxic = 0;
+        for (int i = 0; i < SAMPLES.size(); i++) {
+            String[] s = SAMPLES.get(i);
+            input.pipeInput(key(i), encode(Comments.event("c" + i, s[0], s[1])));
+            String lang = models.languageDetector().detect(s[0], s[1]).lang();
+            ToxicityResult expected = models.classifier().classify(s[0], lang);
+            expectedToxic += expected.toxic() ? 1 : 0;
+        }
+        List<TestRecord<byte[], byte[]>> passed = detoxified.readRecordsToList();
+        List<TestRecord<byte[], byte[]>> flagged = toxic.readRecordsToList();
+
+        // The samples were chosen so both routes are exercised by any sensible model.
+        assertThat(expectedToxic).isBetween(1, SAMPLES.size() - 1);
+        assertThat(flagged).hasSize(expectedToxic);
+        assertThat(passed).hasSize(SAMPLES.size() - expectedToxic);
+        assertThat(dlq.isEmpty()).isTrue();
+        for (TestRecord<byte[], byte[]> r : passed) {
+            ModerationResult m = decode(r);
+            assertThat(m.getAction()).isEqualTo(ModerationAction.PASS);
+            assertThat(m.getOutputText()).isEqualTo(m.getOriginalText());
+            assertThat(m.getToxicityScore()).isLessThan(m.getThreshold());
+            assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(m.getKey()).isEqualTo("key-" + m.getId().substring(1));
+        }
+        for (TestRecord<byte[], byte[]> r : flagged) {
+            ModerationResult m = decode(r);
+            assertThat(m.getAction()).isEqualTo(ModerationAction.PENDING);
+            assertThat(m.getOutputText()).isEmpty();
+            assertThat(m.getToxicityScore()).isGreaterThanOrEqualTo(m.getThreshold());
+            assertThat(m.getModels().getClassifier()).isEqualTo(models.classifier().version());
+            assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("key-" + m.getId().substring(1));
+            for (var span : m.getToxicSpans()) {
+                assertThat(span.getStart()).isBetween(0, span.getEnd());
+                assertThat(span.getEnd()).isLessThanOrEqualTo(m.getOriginalText().length());
+            }
+        }
+    }
+
+    @Test
+    void shouldCarryEventFieldsAndTimestampsIntoTheResult() {
+        start(Format.AVRO);
+        input.pipeInput(new TestRecord<>(key(7), encode(Comments.event("c7", SAMPLES.get(0)[0], "EN-gb")),
+                java.time.Instant.ofEpochMilli(1_700_000_123_000L)));
+        ModerationResult m = decode(detoxified.readRecord());
+        assertThat(m.getId()).isEqualTo("c7");
+        assertThat(m.getThreadId()).isEqualTo("t-1");
+        assertThat(m.getAuthorId()).isEqualTo("a-c7");
+        assertThat(m.getSource()).isEqualTo("test");
+        assertThat(m.getAttributes()).containsEntry("k", "v");
+        assertThat(m.getCreatedAt().toEpochMilli()).isEqualTo(1_700_000_000_000L);
+        assertThat(m.getIngestedAt().toEpochMilli()).isEqualTo(1_700_000_123_000L);
+        assertThat(m.getLanguage().getLang()).isEqualTo("en");
+        assertThat(m.getTimings().getDetectMicros()).isNotNegative();
+        assertThat(m.getProcessedAt()).isEqualTo(m.getModeratedAt());
+    }
+
+    @Test
+    void shouldRouteUndecodableRecordToDlqUnchangedWithErrorHeaders() {
+        start(Format.AVRO);
+        byte[] garbage = "definitely not avro".getBytes(StandardCharsets.UTF_8);
+        Headers producerHeaders = new RecordHeaders().add("trace-id", "abc".getBytes(StandardCharsets.UTF_8));
+        input.pipeInput(new TestRecord<>(key(1), garbage, producerHeaders));
+
+        TestRecord<byte[], byte[]> out = dlq.readRecord();
+        assertThat(out.value()).isEqualTo(garbage);
+        assertThat(out.key()).isEqualTo(key(1));
+        assertThat(DlqHeaders.get(out.headers(), DlqHeaders.REASON)).isEqualTo("undecodable");
+        assertThat(DlqHeaders.get(out.headers(), DlqHeaders.TOPIC)).isEqualTo(TOPICS.comments());
+        assertThat(DlqHeaders.get(out.headers(), DlqHeaders.PARTITION)).isEqualTo("0");
+        assertThat(DlqHeaders.get(out.headers(), DlqHeaders.OFFSET)).isEqualTo("0");
+        assertThat(DlqHeaders.get(out.headers(), DlqHeaders.EXCEPTION)).contains("SerializationException");
+        assertThat(DlqHeaders.get(out.headers(), DlqHeaders.MESSAGE)).isNotBlank();
+        assertThat(DlqHeaders.get(out.headers(), "trace-id")).isEqualTo("abc");
+        assertThat(detoxified.isEmpty() && toxic.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRouteBlankTooLongAndNullRecordsToDlqWithTheirReason() {
+        start(Format.AVRO);
+        input.pipeInput(key(1), encode(Comments.event("blank", "   ", null)));
+        input.pipeInput(key(2), encode(Comments.event("long", "a".repeat(201), null)));
+        input.pipeInput(key(3), (byte[]) null);
+        input.pipeInput(key(4), encode(Comments.event("ok", SAMPLES.get(0)[0], "en")));
+
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        assertThat(dead).extracting(r -> DlqHeaders.get(r.headers(), DlqHeaders.REASON))
+                .containsExactly("missing_text", "too_long", "null_value");
+        assertThat(dead).extracting(r -> DlqHeaders.get(r.headers(), DlqHeaders.OFFSET)).containsExactly("0", "1", "2");
+        assertThat(dead.get(0).value()).isEqualTo(encode(Comments.event("blank", "   ", null)));
+        assertThat(detoxified.readRecordsToList()).hasSize(1);
+    }
+
+    @Test
+    void shouldRejectInvalidUtf8InJsonInput() {
+        start(Format.JSON);
+        byte[] bad = "{\"id\":\"x\",\"text\":\"caf\u00e9 \",\"created_at\":1}".getBytes(StandardCharsets.UTF_8);
+        bad[bad.length - 4] = (byte) 0xC3;   // a lead byte followed by a quote: malformed UTF-8
+        input.pipeInput(key(1), bad);
+        input.pipeInput(key(2), "{\"id\":\"y\",\"text\":\"Have a nice day!\",\"created_at\":\"2026-11-25T10:00:00Z\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        input.pipeInput(key(3), "{\"id\":\"z\"}".getBytes(StandardCharsets.UTF_8));
+
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        assertThat(dead).extracting(r -> DlqHeaders.get(r.headers(), DlqHeaders.REASON))
+                .containsExactly("invalid_utf8", "undecodable");
+        assertThat(dead.get(0).value()).isEqualTo(bad);
+        ModerationResult ok = decode(detoxified.readRecord());
+        assertThat(ok.getId()).isEqualTo("y");
+        assertThat(ok.getCreatedAt().toString()).isEqualTo("2026-11-25T10:00:00Z");
+    }
+
+    @Test
+    void shouldSendTheRawRecordToTheDlqWhenAModelThrowsAndKeepGoing() {
+        // Fault injection in front of the real classifier: it fails on one comment only.
+        ToxicityClassifier real = TestModels.bundle().classifier();
+        ToxicityClassifier failsOnBoom = new ToxicityClassifier() {
+            @Override
+            public List<ToxicityResult> classifyBatch(List<String> texts, List<String> langs) {
+                if (texts.stream().anyMatch(t -> t.contains("BOOM"))) {
+                    throw new IllegalStateException("model crashed");
+                }
+                return real.classifyBatch(texts, langs);
+            }
+
+            @Override
+            public double threshold(String lang) {
+                return real.threshold(lang);
+            }
+
+            @Override
+            public String version() {
+                return real.version();
+            }
+        };
+        start(Format.AVRO, failsOnBoom);
+        byte[] boom = encode(Comments.event("boom", "BOOM goes the model", "en"));
+        input.pipeInput(key(1), boom);
+        input.pipeInput(key(2), encode(Comments.event("ok", SAMPLES.get(0)[0], "en")));
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertThat(dead.value()).isEqualTo(boom);
+        assertThat(dead.key()).isEqualTo(key(1));
+        assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.EXCEPTION)).contains("IllegalStateException");
+        assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.MESSAGE)).contains("model crashed");
+        assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.TOPIC)).isEqualTo(TOPICS.comments());
+        assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.OFFSET)).isEqualTo("0");
+        assertThat(decode(detoxified.readRecord()).getId()).isEqualTo("ok");
+    }
+
+    @Test
+    void shouldNameEveryNode() {
+        start(Format.AVRO);
+        String description = new StreamsBuilderDescription().describe();
+        assertThat(description).contains("comments-source", "decode", "validate", "ingest-rejected", "ingest-valid",
+                "dlq-raw", "dlq-sink", "normalize", "detect-language", "classify", "verdict-pass", "verdict-toxic",
+                "detoxified-sink", "toxic-sink");
+        assertThat(description).doesNotContain("KSTREAM-");
+    }
+
+    private final class StreamsBuilderDescription {
+        String describe() {
+            ModelBundle models = TestModels.bundle();
+            StreamsBuilder b = new StreamsBuilder();
+            return ModeratorTopology.build(b, new ModeratorTopology.Deps(TOPICS, codecs, models.languageDetector(),
+                    models.classifier(), 200, Clock.systemUTC())).describe().toString();
+        }
+    }
+
+    private byte[] encode(CommentEvent e) {
+        return codecs.comments().encode(TOPICS.comments(), e);
+    }
+
+    private ModerationResult decode(TestRecord<byte[], byte[]> r) {
+        Codec<ModerationResult> c = codecs.results();
+        return c.decode(TOPICS.detoxified(), r.value());
+    }
+
+    private static byte[] key(int i) {
+        return ("key-" + i).getBytes(StandardCharsets.UTF_8);
+    }
+}
