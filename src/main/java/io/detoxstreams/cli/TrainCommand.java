@@ -64,6 +64,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--average-from", description = "Average epoch-end weights from this epoch on (0 = off).")
     Integer averageFrom;
 
+    @Option(names = "--prior-shift", description = "Calibrate languages that only have test suites to the natural "
+            + "toxic prior (default off).")
+    boolean priorShift;
+
     @Option(names = "--model-version", defaultValue = "2026.11.25", description = "Version string stored in the model.")
     String version;
 
@@ -75,7 +79,7 @@ public final class TrainCommand implements Callable<Integer> {
                 learningRate != null ? learningRate : d.learningRate(), l2 != null ? l2 : d.l2(),
                 seed != null ? seed : d.seed(), detoxWeight != null ? detoxWeight : d.detoxWeight(),
                 d.functionalWeight(), d.spansWeight(), languageCopies,
-                averageFrom != null ? averageFrom : d.averageFrom());
+                averageFrom != null ? averageFrom : d.averageFrom(), priorShift);
         long t0 = System.nanoTime();
         TrainingRun.Models models = TrainingRun.run(data, policy, o, version, new ConsoleProgress(System.err));
         LinearModel model = models.toxicity();

@@ -72,6 +72,11 @@ public record BinaryMetrics(int n, int positives, double precision, double recal
 
     /** The threshold in {@code scores} that maximizes macro-F1 (ties → the lower threshold). */
     public static double bestMacroF1Threshold(double[] scores, int[] labels) {
+        return bestMacroF1Threshold(scores, labels, 1, 1);
+    }
+
+    /** As {@link #bestMacroF1Threshold(double[], int[])} with positives and negatives weighted. */
+    public static double bestMacroF1Threshold(double[] scores, int[] labels, double posWeight, double negWeight) {
         int n = scores.length;
         if (n == 0) {
             return 0.5;
@@ -81,29 +86,30 @@ public record BinaryMetrics(int n, int positives, double precision, double recal
             idx[i] = i;
         }
         Arrays.sort(idx, (a, b) -> Double.compare(scores[b], scores[a]));
-        int totalPos = 0;
+        double totalPos = 0;
         for (int l : labels) {
             totalPos += l;
         }
-        int totalNeg = n - totalPos;
-        int tp = 0;
-        int fp = 0;
+        double totalNeg = (n - totalPos) * negWeight;
+        totalPos *= posWeight;
+        double tp = 0;
+        double fp = 0;
         double best = -1;
         double bestT = 0.5;
         // Predict positive for the top k (scores >= scores[idx[k-1]]).
         for (int k = 1; k <= n; k++) {
             if (labels[idx[k - 1]] == 1) {
-                tp++;
+                tp += posWeight;
             } else {
-                fp++;
+                fp += negWeight;
             }
             if (k < n && scores[idx[k]] == scores[idx[k - 1]]) {
                 continue;
             }
-            int fn = totalPos - tp;
-            int tn = totalNeg - fp;
-            double f1p = 2.0 * tp / Math.max(1, 2 * tp + fp + fn);
-            double f1n = 2.0 * tn / Math.max(1, 2 * tn + fn + fp);
+            double fn = totalPos - tp;
+            double tn = totalNeg - fp;
+            double f1p = 2.0 * tp / Math.max(1e-9, 2 * tp + fp + fn);
+            double f1n = 2.0 * tn / Math.max(1e-9, 2 * tn + fn + fp);
             double m = (f1p + f1n) / 2;
             if (m > best) {
                 best = m;

@@ -54,12 +54,15 @@ public final class Calibration {
         return new double[] {a, b};
     }
 
-    /** The calibrated probabilities and the macro-F1-optimal threshold on them. */
-    public static double threshold(double[] z, int[] y, double a, double b) {
+    /**
+     * The threshold on calibrated probabilities that maximizes macro-F1 when positives count {@code posWeight} and
+     * negatives {@code negWeight} (weights other than 1 re-balance a dev set to another class prior).
+     */
+    public static double threshold(double[] z, int[] y, double a, double b, double posWeight, double negWeight) {
         double[] p = new double[z.length];
         for (int i = 0; i < z.length; i++) {
             p[i] = Trainer.sigmoid(a * z[i] + b);
         }
-        return BinaryMetrics.bestMacroF1Threshold(p, y);
+        return BinaryMetrics.bestMacroF1Threshold(p, y, posWeight, negWeight);
     }
 }

@@ -22,6 +22,13 @@ import java.util.stream.Stream;
  */
 public final class CorpusReader {
 
+    /**
+     * HateCheck functionalities whose cases are "non-hateful" but toxic in this project's sense (insults to
+     * individuals or to non-protected groups, profanity); they train as toxic. Evaluation keeps HateCheck's gold labels.
+     */
+    static final java.util.Set<String> TOXIC_NOT_HATEFUL = java.util.Set.of("target_indiv_nh", "target_group_nh",
+            "profanity_nh");
+
     private CorpusReader() {
     }
 
@@ -51,7 +58,37 @@ public final class CorpusReader {
         for (Path f : tsvFiles(dir.resolve("detox"))) {
             readDetox(f, lang(f), policy, out);
         }
+        readLexicons(dir.resolve("lexicon"), out);
         return out;
+    }
+
+    /**
+     * Each term of {@code lexicon/<lang>.txt} becomes a short toxic, profane example, for the languages that have
+     * labelled data (a lexicon alone would make a language all-toxic). It gives languages that only have functional
+     * tests (fr, it, nl, pl) the everyday insults and profanity those tests lack.
+     */
+    static void readLexicons(Path dir, List<Example> out) {
+        java.util.Set<String> languages = new java.util.HashSet<>();
+        out.forEach(e -> languages.add(e.lang()));
+        for (Path f : txtFiles(dir)) {
+            String lang = lang(f);
+            if (!languages.contains(lang)) {
+                continue;
+            }
+            try {
+                for (String term : Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8)) {
+                    String s = term.strip();
+                    if (s.isEmpty()) {
+                        continue;
+                    }
+                    float[] labels = Heads.labels(1f);
+                    labels[Heads.of(Category.PROFANITY)] = 1f;
+                    out.add(new Example(s, lang, Example.Corpus.LEXICON, "lexicon", Split.of(s), labels, ""));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read lexicon " + f, e);
+            }
+        }
     }
 
     /** Sorted {@code *.tsv} files directly in {@code dir} (none when it does not exist). */
@@ -101,10 +138,13 @@ public final class CorpusReader {
                 continue;
             }
             float y = l.equals("1") ? 1f : 0f;
+            String group = functionality >= 0 ? t.get(r, functionality).trim() : "";
+            if (corpus == Example.Corpus.FUNCTIONAL && TOXIC_NOT_HATEFUL.contains(group)) {
+                y = 1f; // abuse of individuals / non-protected groups and profanity: not hate, but toxic
+            }
             float[] labels = Heads.labels(y);
             CategoryColumns.fill(t, r, y, labels);
             String key = templ >= 0 && !t.get(r, templ).isBlank() ? "templ:" + t.get(r, templ) : s;
-            String group = functionality >= 0 ? t.get(r, functionality) : "";
             out.add(new Example(s, lang, corpus, src, Split.of(key), labels, group));
         }
     }
@@ -234,11 +274,15 @@ public final class CorpusReader {
                 return;
             }
             String f = t.get(r, "functionality").trim();
-            set(labels, Category.IDENTITY_ATTACK, toxic == 1f);
+            boolean abuse = f.startsWith("target_indiv") || f.startsWith("target_group");
+            set(labels, Category.IDENTITY_ATTACK, toxic == 1f && !abuse && !f.equals("profanity_nh"));
             set(labels, Category.THREAT, f.startsWith("threat_"));
             set(labels, Category.PROFANITY, f.startsWith("profanity_"));
-            if (f.startsWith("counter_") || f.startsWith("slur_reclaimed") || f.startsWith("target_indiv")) {
-                // Quoted hate, reclaimed slurs and abuse of individuals: HateCheck's "non-hateful" is not "clean".
+            if (abuse) {
+                set(labels, Category.INSULT, true);
+            }
+            if (f.startsWith("counter_") || f.startsWith("slur_reclaimed")) {
+                // Quoted hate and reclaimed slurs: HateCheck's "non-hateful" is not "clean".
                 labels[Heads.of(Category.IDENTITY_ATTACK)] = Float.NaN;
                 labels[Heads.of(Category.INSULT)] = Float.NaN;
             }

@@ -38,6 +38,7 @@ public final class ModelAssembler {
                 halves(langs.size()), lexicons.masks(), lexicons.segmenter());
         EmbeddedToxicityClassifier raw = new EmbeddedToxicityClassifier(uncalibrated, Integer.MAX_VALUE);
         Map<String, Object> calibration = new LinkedHashMap<>();
+        double naturalPrior = naturalPrior(dev, examples);
         for (int l = 0; l < langs.size(); l++) {
             int[] idx = dev.byLanguage.get(langs.get(l));
             if (idx == null) {
@@ -55,12 +56,22 @@ public final class ModelAssembler {
                 y[k] = e.toxic() == 1f ? 1 : 0;
             }
             double[] ab = Calibration.platt(z, y);
+            Example.Corpus corpus = examples.get(idx[0]).corpus();
+            double devPrior = mean(y);
+            double prior = devPrior;
+            if (options.priorShift() && corpus != Example.Corpus.TOXICITY) {
+                // Test suites and detox pairs are mostly toxic; real traffic is not. Shift the calibration to the
+                // natural prior and pick the threshold as if the dev set had that prior.
+                prior = naturalPrior;
+                ab[1] += logit(prior) - logit(devPrior);
+            }
             a[l] = (float) ab[0];
             b[l] = (float) ab[1];
-            t[l] = (float) Calibration.threshold(z, y, ab[0], ab[1]);
+            t[l] = (float) Calibration.threshold(z, y, ab[0], ab[1], prior / devPrior,
+                    (1 - prior) / (1 - devPrior));
             calibration.put(langs.get(l), Map.of("dev_examples", idx.length, "corpus",
-                    examples.get(idx[0]).corpus().name().toLowerCase(java.util.Locale.ROOT), "a", a[l], "b", b[l],
-                    "threshold", t[l]));
+                    corpus.name().toLowerCase(java.util.Locale.ROOT), "dev_prior", devPrior, "prior", prior,
+                    "a", a[l], "b", b[l], "threshold", t[l]));
         }
         Map<String, Object> meta = new LinkedHashMap<>(metadata);
         meta.put("calibration", calibration);
@@ -68,6 +79,36 @@ public final class ModelAssembler {
                 new LinearModel.ModelInfo(version, options.maxCharN(), 0.5, 0.1, meta), w.heads(), w.bits(),
                 w.weights(), w.bias(), langs, w.languageBias(), a, b, t, lexicons.masks(), lexicons.segmenter());
         return calibrated;
+    }
+
+    /** The mean toxic share of the languages calibrated on natural comments (their dev sets). */
+    static double naturalPrior(DevSet dev, List<Example> examples) {
+        double sum = 0;
+        int n = 0;
+        for (int[] idx : dev.byLanguage.values()) {
+            if (examples.get(idx[0]).corpus() == Example.Corpus.TOXICITY) {
+                int pos = 0;
+                for (int i : idx) {
+                    pos += examples.get(i).toxic() == 1f ? 1 : 0;
+                }
+                sum += pos / (double) idx.length;
+                n++;
+            }
+        }
+        return n == 0 ? 0.5 : sum / n;
+    }
+
+    private static double mean(int[] y) {
+        double s = 0;
+        for (int v : y) {
+            s += v;
+        }
+        return y.length == 0 ? 0.5 : s / y.length;
+    }
+
+    private static double logit(double p) {
+        double q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+        return Math.log(q / (1 - q));
     }
 
     /** Picks the span threshold on the dev posts; returns the model with it set. */

@@ -18,6 +18,7 @@ public final class Trainer {
 
     private final TrainingOptions options;
     private final Progress progress;
+    private ClassBalance balance;
 
     public Trainer(TrainingOptions options, Progress progress) {
         this.options = options;
@@ -48,6 +49,7 @@ public final class Trainer {
         float[][] langBiasG = new float[languages.size()][heads];
 
         int[] train = indices(examples, Split.TRAIN);
+        balance = ClassBalance.of(examples, languages, ft.language);
         DevSet dev = DevSet.of(examples, languages);
         Random random = new Random(options.seed());
         double best = Double.NEGATIVE_INFINITY;
@@ -107,7 +109,7 @@ public final class Trainer {
             return;
         }
         double scale = 1.0 / Math.sqrt(n);
-        double weight = options.weightOf(e.corpus());
+        double weight = options.weightOf(e.corpus()) * balance.weight(lang, e.toxic());
         double lr = options.learningRate();
         double l2 = options.l2();
         float[] labels = e.labels();
@@ -137,8 +139,10 @@ public final class Trainer {
             }
             biasG[h] += (float) (g * g);
             bias[h] -= (float) (lr * g / Math.sqrt(biasG[h] + 1e-8));
-            langBiasG[lang][h] += (float) (g * g);
-            langBias[lang][h] -= (float) (lr * g / Math.sqrt(langBiasG[lang][h] + 1e-8));
+            if (balance.learnsLanguageBias(lang)) {
+                langBiasG[lang][h] += (float) (g * g);
+                langBias[lang][h] -= (float) (lr * g / Math.sqrt(langBiasG[lang][h] + 1e-8));
+            }
         }
     }
 

@@ -15,13 +15,17 @@ package io.detoxstreams.train;
  * @param spansWeight     weight of toxic-span posts (all toxic)
  * @param languageCopies  whether every feature also gets a per-language weight
  * @param averageFrom     average the epoch-end weights from this epoch on (0: no averaging)
+ * @param priorShift      calibrate languages without natural dev data to the natural toxic prior
  */
 public record TrainingOptions(int bits, int categoryBits, int maxCharN, int epochs, double learningRate, double l2,
                               long seed, double detoxWeight, double functionalWeight, double spansWeight,
-                              boolean languageCopies, int averageFrom) {
+                              boolean languageCopies, int averageFrom, boolean priorShift) {
+
+    /** Weight of single lexicon terms as toxic examples. */
+    static final double LEXICON_WEIGHT = 0.5;
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(22, 18, 5, 8, 0.1, 1e-6, 20261125L, 0.5, 1.0, 0.5, true, 0);
+        return new TrainingOptions(22, 18, 5, 8, 0.1, 1e-6, 20261125L, 0.5, 1.0, 0.5, true, 0, false);
     }
 
     public double weightOf(Example.Corpus corpus) {
@@ -30,6 +34,7 @@ public record TrainingOptions(int bits, int categoryBits, int maxCharN, int epoc
             case FUNCTIONAL -> functionalWeight;
             case SPANS -> spansWeight;
             case DETOX -> detoxWeight;
+            case LEXICON -> LEXICON_WEIGHT;
         };
     }
 }

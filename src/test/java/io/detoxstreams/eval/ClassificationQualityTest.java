@@ -56,20 +56,20 @@ class ClassificationQualityTest {
     void shouldKeepMacroF1AndAucFloorsOnShippableLanguages() {
         Map<String, BinaryMetrics> ours = shippable();
         assertThat(ours.values().stream().mapToDouble(BinaryMetrics::macroF1).average().orElseThrow())
-                .isGreaterThan(0.76);
+                .isGreaterThan(0.75);
         assertThat(ours.values().stream().mapToDouble(BinaryMetrics::rocAuc).average().orElseThrow())
                 .isGreaterThan(0.84);
-        ours.forEach((lang, m) -> assertThat(m.macroF1()).as(lang).isGreaterThan(0.68));
+        ours.forEach((lang, m) -> assertThat(m.macroF1()).as(lang).isGreaterThan(0.63));
     }
 
     @Test
     void shouldPassMostHateCheckFunctionalTests() {
-        assertThat(report.meanFunctionalAccuracy()).isGreaterThan(0.70);
+        assertThat(report.meanFunctionalAccuracy()).isGreaterThan(0.68);
     }
 
     @Test
     void shouldFindEnglishToxicSpans() {
-        assertThat(report.spanF1().get("en")).isGreaterThan(0.50);
+        assertThat(report.spanF1().get("en")).isGreaterThan(0.53);
     }
 
     @Test

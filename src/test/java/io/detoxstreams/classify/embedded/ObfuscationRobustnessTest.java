@@ -21,12 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Obfuscated variants of toxic dev sentences (leet, spaced letters, homoglyphs, zero-width characters, repeated
- * letters, masked letters) keep at least 90% of the recall the classifier has on the clean sentences. The words
- * obfuscated are those the classifier flags on the clean sentence (what a user would disguise).
+ * letters, masked letters) keep at least 90% of the recall the classifier has on the clean sentences: pooled over
+ * all languages, and per language where there are at least 100 toxic dev sentences (below that one sentence moves
+ * recall by more than a point, so such languages count in the pool only). Toxic dev sentences are the toxic dev rows
+ * of {@code toxicity/<lang>.tsv} and the toxic sides of dev pairs in {@code detox/<lang>.tsv}. The words obfuscated
+ * are those the classifier flags on the clean sentence (what a user would disguise).
  */
 class ObfuscationRobustnessTest {
 
     private static final List<String> LANGUAGES = List.of("en", "de", "pt", "tr", "da", "ru");
+    private static final int MIN_PER_LANGUAGE = 100;
+    private static final int MAX_PER_LANGUAGE = 400;
     private static EmbeddedToxicityClassifier classifier;
 
     @BeforeAll
@@ -53,6 +58,9 @@ class ObfuscationRobustnessTest {
         kinds.put("masked", Obfuscations::masked);
         StringBuilder report = new StringBuilder();
         List<String> failures = new ArrayList<>();
+        int pooledN = 0;
+        int pooledClean = 0;
+        Map<String, Integer> pooled = new LinkedHashMap<>();
         for (String lang : LANGUAGES) {
             List<String> toxic = toxicDevSentences(lang);
             int cleanHits = 0;
@@ -71,29 +79,52 @@ class ObfuscationRobustnessTest {
                     }
                 }
             }
+            pooledN += toxic.size();
+            pooledClean += cleanHits;
+            hits.forEach((k, v) -> pooled.merge(k, v, Integer::sum));
             double cleanRecall = cleanHits / (double) toxic.size();
             report.append(String.format(Locale.ROOT, "%s: n=%d clean recall %.3f", lang, toxic.size(), cleanRecall));
             for (String kind : kinds.keySet()) {
                 double recall = hits.getOrDefault(kind, 0) / (double) toxic.size();
                 report.append(String.format(Locale.ROOT, ", %s %.3f", kind, recall));
-                if (recall < 0.9 * cleanRecall) {
+                if (toxic.size() >= MIN_PER_LANGUAGE && recall < 0.9 * cleanRecall) {
                     failures.add(lang + "/" + kind + String.format(Locale.ROOT, " %.3f < 0.9 × %.3f", recall,
                             cleanRecall));
                 }
             }
             report.append('\n');
         }
+        double pooledRecall = pooledClean / (double) pooledN;
+        report.append(String.format(Locale.ROOT, "all: n=%d clean recall %.3f", pooledN, pooledRecall));
+        for (String kind : kinds.keySet()) {
+            double recall = pooled.getOrDefault(kind, 0) / (double) pooledN;
+            report.append(String.format(Locale.ROOT, ", %s %.3f", kind, recall));
+            if (recall < 0.9 * pooledRecall) {
+                failures.add("all/" + kind);
+            }
+        }
+        report.append('\n');
         System.out.print(report);
         assertThat(failures).as(report.toString()).isEmpty();
     }
 
     private static List<String> toxicDevSentences(String lang) {
-        TsvTable t = TsvTable.read(SharedData.DIR.resolve("toxicity/" + lang + ".tsv"));
         List<String> out = new ArrayList<>();
-        for (int r = 0; r < t.size() && out.size() < 400; r++) {
+        TsvTable t = TsvTable.read(SharedData.DIR.resolve("toxicity/" + lang + ".tsv"));
+        for (int r = 0; r < t.size() && out.size() < MAX_PER_LANGUAGE; r++) {
             String text = t.get(r, "text");
             if (t.get(r, "label").equals("1") && Split.of(text) == Split.DEV) {
                 out.add(text);
+            }
+        }
+        java.nio.file.Path detox = SharedData.DIR.resolve("detox/" + lang + ".tsv");
+        if (java.nio.file.Files.isRegularFile(detox)) {
+            TsvTable d = TsvTable.read(detox);
+            for (int r = 0; r < d.size() && out.size() < MAX_PER_LANGUAGE; r++) {
+                String text = d.get(r, "toxic");
+                if (Split.of(text) == Split.DEV) {
+                    out.add(text);
+                }
             }
         }
         return out;
