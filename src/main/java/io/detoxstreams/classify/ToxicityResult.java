@@ -9,7 +9,8 @@ import java.util.Map;
  * @param score      calibrated probability that the comment is toxic, in [0, 1]
  * @param toxic      {@code score >= threshold}
  * @param threshold  the per-language decision threshold that was applied
- * @param categories category name ({@link Category#wireName()}) → score in [0, 1]
+ * @param categories category name ({@link Category#wireName()}) → score in [0, 1], for the categories the model has
+ *                   evidence for in this language (insertion order kept)
  * @param spans      toxic spans in original offsets, sorted by start, non-overlapping
  * @param model      model name and version, e.g. {@code embedded/2026.11.25}
  */
@@ -17,7 +18,7 @@ public record ToxicityResult(double score, boolean toxic, double threshold, Map<
                              List<ToxicSpan> spans, String model) {
 
     public ToxicityResult {
-        categories = Map.copyOf(categories);
+        categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories));
         spans = List.copyOf(spans);
     }
 

@@ -47,9 +47,10 @@ public final class ClassifyCommand implements Callable<Integer> {
         int text = t.requireColumn("text");
         int lang = t.column("lang").orElse(-1);
         ConsoleProgress progress = new ConsoleProgress(System.err);
+        long t0 = System.nanoTime();
         try (ToxicityClassifier classifier = model == null ? EmbeddedToxicityClassifier.loadDefault()
                 : EmbeddedToxicityClassifier.load(model);
-             LanguageDetector detector = CompositeLanguageDetector.loadDefault();
+             LanguageDetector detector = loadDetector(t0, classifier);
              BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             for (int r = 0; r < t.size(); r++) {
                 String s = t.get(r, text);
@@ -61,6 +62,14 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         System.err.printf("%,d rows classified into %s%n", t.size(), output);
         return 0;
+    }
+
+    private static LanguageDetector loadDetector(long t0, ToxicityClassifier classifier) {
+        long t1 = System.nanoTime();
+        LanguageDetector d = CompositeLanguageDetector.loadDefault();
+        System.err.printf("loaded %s in %d ms, language detector in %d ms%n", classifier.version(),
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        return d;
     }
 
     static ObjectNode classifyRow(ToxicityClassifier classifier, LanguageDetector detector, String text,

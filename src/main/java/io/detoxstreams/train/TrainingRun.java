@@ -36,12 +36,14 @@ public final class TrainingRun {
         List<Example> trainOnly = examples.stream().filter(e -> e.split() == Split.TRAIN).toList();
         Lexicons lexicons = Lexicons.build(dataDir, trainOnly);
         WeakLabels.addSexualLabels(examples, lexicons.lexiconTerms());
+        Map<String, List<String>> categorySupport = CategorySupport.apply(examples);
         Trainer.Weights weights = new Trainer(options, progress).train(examples, lexicons.normalizer());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("licence_policy", policy.name().toLowerCase(java.util.Locale.ROOT));
         meta.put("training_examples", countBy(trainOnly));
         meta.put("options", options);
         meta.put("best_epoch", weights.bestEpoch());
+        meta.put(LinearModel.CATEGORY_SUPPORT, categorySupport);
         meta.put("dev_mean_macro_f1_per_epoch", weights.devScores());
         LinearModel model = ModelAssembler.assemble(weights, examples, lexicons, options, version, meta);
         Path spans = dataDir.resolve("toxicity/spans/en.tsv");

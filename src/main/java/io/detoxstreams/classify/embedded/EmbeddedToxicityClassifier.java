@@ -35,6 +35,8 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
     public static final String RESOURCE = "/models/toxicity-embedded.bin";
     /** Longest text scored; longer ones raise {@link TextTooLongException}. */
     public static final int DEFAULT_MAX_CHARS = 100_000;
+    /** A category scored at least this high may name a span. */
+    static final double LIKELY_CATEGORY = 0.5;
 
     private final LinearModel model;
     private final TextNormalizer normalizer;
@@ -106,7 +108,13 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
         Scratch s = scratch.get();
         model.featurizer.extract(nt.text(), s.features);
         if (s.features.size == 0) {
-            return ToxicityResult.clean(threshold, version);
+            Map<String, Double> zeros = new LinkedHashMap<>();
+            for (int h = 1; h < model.headCount(); h++) {
+                if (model.supports(li, h)) {
+                    zeros.put(model.head(h), 0.0);
+                }
+            }
+            return new ToxicityResult(0.0, false, threshold, zeros, List.of(), version);
         }
         int[] langHashes = s.langHashes(s.features.size);
         double scale = model.prepare(s.features, li, langHashes);
@@ -114,11 +122,16 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
         double p = model.calibrate(z, li);
         boolean toxic = p >= threshold;
         Map<String, Double> categories = new LinkedHashMap<>();
+        boolean[] likely = new boolean[model.headCount()];
         for (int h = 1; h < model.headCount(); h++) {
-            categories.put(model.head(h), LinearModel.sigmoid(model.logit(h, s.features, li, langHashes, scale)));
+            if (model.supports(li, h)) {
+                double c = LinearModel.sigmoid(model.logit(h, s.features, li, langHashes, scale));
+                categories.put(model.head(h), c);
+                likely[h] = c >= LIKELY_CATEGORY;
+            }
         }
         List<ToxicSpan> spans = toxic || alwaysSpans
-                ? SpanFinder.find(model, nt, s.features, li, langHashes, scale, spanThreshold, "embedded")
+                ? SpanFinder.find(model, nt, s.features, li, langHashes, scale, spanThreshold, "embedded", likely)
                 : List.of();
         return new ToxicityResult(p, toxic, threshold, categories, spans, version);
     }

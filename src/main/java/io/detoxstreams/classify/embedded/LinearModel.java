@@ -30,6 +30,11 @@ public final class LinearModel {
     final MaskDictionary maskDictionary;
     final WordSegmenter segmenter;
     final Featurizer featurizer;
+    /** supported[lang][head]: the head has training evidence for the language (head 0 always). */
+    final boolean[][] supported;
+
+    /** Metadata key: language → category heads with training evidence for it. */
+    public static final String CATEGORY_SUPPORT = "category_support";
 
     LinearModel(ModelInfo info, String[] heads, int[] bits, float[][] weights, float[] bias, List<String> languages,
                 float[][] languageBias, float[] calibrationA, float[] calibrationB, float[] thresholds,
@@ -57,6 +62,19 @@ public final class LinearModel {
         this.maskDictionary = maskDictionary;
         this.segmenter = segmenter;
         this.featurizer = new Featurizer(info.maxCharN());
+        this.supported = new boolean[languages.size()][heads.length];
+        Object support = info.metadata().get(CATEGORY_SUPPORT);
+        for (int l = 0; l < languages.size(); l++) {
+            for (int h = 0; h < heads.length; h++) {
+                supported[l][h] = h == 0 || !(support instanceof Map<?, ?> m)
+                        || (m.get(languages.get(l)) instanceof List<?> list && list.contains(heads[h]));
+            }
+        }
+    }
+
+    /** Whether head {@code h} has training evidence for language index {@code lang} (always for -1: unknown). */
+    public boolean supports(int lang, int h) {
+        return lang < 0 || supported[lang][h];
     }
 
     public static int languageSeed(String lang) {

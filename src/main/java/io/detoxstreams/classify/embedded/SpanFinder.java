@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Each feature occurrence's contribution to the toxicity logit is spread evenly over the normalized chars it
  * covers; a unit (a word in spaced scripts, a single character in Han/Kana/Thai, an emoji) is toxic when its summed
  * contribution exceeds the span threshold; neighbouring toxic units separated only by spaces merge into one span.
- * The span's category is the category head with the largest positive attribution over the span.
+ * The span's category is, among the categories the document scores at 0.5 or more, the one with the largest positive
+ * attribution over the span; {@code toxicity} when the document has no such category.
  */
 final class SpanFinder {
 
@@ -22,7 +23,7 @@ final class SpanFinder {
     }
 
     static List<ToxicSpan> find(LinearModel model, NormalizedText nt, FeatureBuffer fb, int lang, int[] langHashes,
-                                double scale, double threshold, String source) {
+                                double scale, double threshold, String source, boolean[] likelyCategories) {
         int len = nt.length();
         if (len == 0 || fb.size == 0) {
             return List.of();
@@ -74,7 +75,7 @@ final class SpanFinder {
                 m++;
             }
             int[] r = nt.originalRange(start, end);
-            String category = category(model, fb, lang, langHashes, scale, start, end, len);
+            String category = category(model, fb, lang, langHashes, scale, start, end, likelyCategories);
             spans.add(new ToxicSpan(r[0], r[1], category, 2 * LinearModel.sigmoid(score) - 1, source));
             k = m;
         }
@@ -105,10 +106,13 @@ final class SpanFinder {
 
     /** The category head contributing most to normalized chars [start, end). */
     private static String category(LinearModel model, FeatureBuffer fb, int lang, int[] langHashes, double scale,
-                                   int start, int end, int len) {
+                                   int start, int end, boolean[] likelyCategories) {
         String best = GENERIC_CATEGORY;
         double bestScore = 0;
         for (int h = 1; h < model.headCount(); h++) {
+            if (!likelyCategories[h]) {
+                continue;
+            }
             double s = 0;
             for (int i = 0; i < fb.size; i++) {
                 int from = fb.from[i];
