@@ -14,11 +14,18 @@ public final class MaskDictionary {
     public static final MaskDictionary EMPTY = new MaskDictionary(List.of());
 
     private final List<String> words;
+    /** Words by length, in priority order, so a pattern only looks at words it could match. */
+    private final java.util.Map<Integer, List<String>> byLength = new java.util.HashMap<>();
+    private final java.util.Map<String, Integer> ranks = new java.util.HashMap<>();
     /** "left|right" context (one or two chars each side, {@code <}/{@code >} at word edges) → likeliest letter. */
     private final java.util.Map<String, Character> fills = new java.util.HashMap<>();
 
     public MaskDictionary(Collection<String> words) {
         this.words = List.copyOf(new LinkedHashSet<>(words));
+        for (String w : this.words) {
+            byLength.computeIfAbsent(w.length(), k -> new ArrayList<>()).add(w);
+            ranks.put(w, ranks.size());
+        }
         for (String w : this.words) {
             String padded = "<<" + w + ">>";
             for (int i = 2; i < padded.length() - 2; i++) {
@@ -38,14 +45,45 @@ public final class MaskDictionary {
         if (words.isEmpty()) {
             return null;
         }
-        for (boolean exact : new boolean[] {true, false}) {
-            for (String w : words) {
-                if (matches(pattern, 0, w, 0, exact)) {
-                    return w;
+        int masks = 0;
+        int runs = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            if (isMask(pattern.charAt(i))) {
+                masks++;
+                if (i == 0 || !isMask(pattern.charAt(i - 1))) {
+                    runs++;
                 }
             }
         }
-        return null;
+        String exact = first(pattern, pattern.length(), pattern.length(), true);
+        if (exact != null) {
+            return exact;
+        }
+        // A run of k masks may hide 1..k+2 letters.
+        return first(pattern, pattern.length() - masks + runs, pattern.length() + 2 * runs, false);
+    }
+
+    private String first(String pattern, int minLength, int maxLength, boolean exact) {
+        char head = pattern.charAt(0);
+        String best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (int len = minLength; len <= maxLength; len++) {
+            for (String w : byLength.getOrDefault(len, List.of())) {
+                if ((isMask(head) || w.charAt(0) == head) && matches(pattern, 0, w, 0, exact)) {
+                    int rank = rank(w);
+                    if (rank < bestRank) {
+                        bestRank = rank;
+                        best = w;
+                    }
+                    break; // words of one length are in priority order
+                }
+            }
+        }
+        return best;
+    }
+
+    private int rank(String w) {
+        return ranks.get(w);
     }
 
     /**

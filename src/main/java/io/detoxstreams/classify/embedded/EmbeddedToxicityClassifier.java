@@ -123,9 +123,11 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
         boolean toxic = p >= threshold;
         Map<String, Double> categories = new LinkedHashMap<>();
         boolean[] likely = new boolean[model.headCount()];
+        double[] logits = new double[model.headCount()];
+        model.categoryLogits(s.features, li, langHashes, scale, logits);
         for (int h = 1; h < model.headCount(); h++) {
             if (model.supports(li, h)) {
-                double c = LinearModel.sigmoid(model.logit(h, s.features, li, langHashes, scale));
+                double c = LinearModel.sigmoid(logits[h]);
                 categories.put(model.head(h), c);
                 likely[h] = c >= LIKELY_CATEGORY;
             }

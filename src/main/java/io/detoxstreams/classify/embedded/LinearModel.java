@@ -12,14 +12,18 @@ import java.util.Map;
  * biases, per-language Platt calibration and decision thresholds. Immutable after construction; thread-safe.
  *
  * <p>A document's logit for head h is {@code b[h] + b[lang][h] + (1/sqrt(N)) * sum over feature occurrences f of
- * (w[h][f] + w[h][f ⊕ lang])}; the per-occurrence terms are the linear attributions that become spans.
+ * (w[h][f] + w[h][f ⊕ lang])}; the per-occurrence terms are the linear attributions that become spans. Weights are
+ * held as 16-bit integers with one scale per head (as stored in the model file): half the memory of floats, so
+ * more of the tables stay in cache.
  */
 public final class LinearModel {
 
     final ModelInfo info;
     final String[] heads;
     final int[] masks;
-    final float[][] weights;
+    /** Quantized weights per head; the weight of bucket b is {@code weights[h][b] * scales[h]}. */
+    final short[][] weights;
+    final float[] scales;
     final float[] bias;
     final List<String> languages;
     final int[] languageSeeds;
@@ -30,15 +34,21 @@ public final class LinearModel {
     final MaskDictionary maskDictionary;
     final WordSegmenter segmenter;
     final Featurizer featurizer;
+    /**
+     * The category heads (1..n-1) interleaved bucket-major, {@code packed[bucket * (n-1) + (h-1)]}, so scoring all
+     * categories touches one cache line per feature instead of one per head.
+     */
+    final short[] packedCategories;
+    final int categoryMask;
     /** supported[lang][head]: the head has training evidence for the language (head 0 always). */
     final boolean[][] supported;
 
     /** Metadata key: language → category heads with training evidence for it. */
     public static final String CATEGORY_SUPPORT = "category_support";
 
-    LinearModel(ModelInfo info, String[] heads, int[] bits, float[][] weights, float[] bias, List<String> languages,
-                float[][] languageBias, float[] calibrationA, float[] calibrationB, float[] thresholds,
-                MaskDictionary maskDictionary, WordSegmenter segmenter) {
+    LinearModel(ModelInfo info, String[] heads, int[] bits, short[][] weights, float[] scales, float[] bias,
+                List<String> languages, float[][] languageBias, float[] calibrationA, float[] calibrationB,
+                float[] thresholds, MaskDictionary maskDictionary, WordSegmenter segmenter) {
         this.info = info;
         this.heads = heads;
         this.masks = new int[bits.length];
@@ -49,6 +59,7 @@ public final class LinearModel {
             masks[h] = (1 << bits[h]) - 1;
         }
         this.weights = weights;
+        this.scales = scales;
         this.bias = bias;
         this.languages = List.copyOf(languages);
         this.languageSeeds = new int[languages.size()];
@@ -62,6 +73,21 @@ public final class LinearModel {
         this.maskDictionary = maskDictionary;
         this.segmenter = segmenter;
         this.featurizer = new Featurizer(info.maxCharN());
+        int cats = heads.length - 1;
+        int catBits = cats == 0 ? 0 : bits[1];
+        for (int h = 2; h < heads.length; h++) {
+            if (bits[h] != catBits) {
+                throw new IllegalArgumentException("category heads must share one feature space size");
+            }
+        }
+        this.categoryMask = cats == 0 ? 0 : (1 << catBits) - 1;
+        this.packedCategories = new short[cats == 0 ? 0 : (1 << catBits) * cats];
+        for (int h = 1; h < heads.length; h++) {
+            short[] w = weights[h];
+            for (int b = 0; b < w.length; b++) {
+                packedCategories[b * cats + h - 1] = w[b];
+            }
+        }
         this.supported = new boolean[languages.size()][heads.length];
         Object support = info.metadata().get(CATEGORY_SUPPORT);
         for (int l = 0; l < languages.size(); l++) {
@@ -123,32 +149,70 @@ public final class LinearModel {
 
     /** The raw logit of head {@code h}. */
     double logit(int h, FeatureBuffer fb, int lang, int[] langHashes, double scale) {
-        float[] w = weights[h];
+        short[] w = weights[h];
         int mask = masks[h];
-        double sum = 0;
+        long sum = 0;
         int n = fb.size;
         int[] hs = fb.hashes;
         if (lang >= 0) {
             for (int i = 0; i < n; i++) {
                 sum += w[hs[i] & mask] + w[langHashes[i] & mask];
             }
-            return bias[h] + languageBias[lang][h] + scale * sum;
+            return bias[h] + languageBias[lang][h] + scale * scales[h] * sum;
         }
         for (int i = 0; i < n; i++) {
             sum += w[hs[i] & mask];
         }
-        return bias[h] + scale * sum;
+        return bias[h] + scale * scales[h] * sum;
+    }
+
+    /** The raw logits of all category heads into {@code out[1..n-1]} in one pass over the features. */
+    void categoryLogits(FeatureBuffer fb, int lang, int[] langHashes, double scale, double[] out) {
+        int cats = heads.length - 1;
+        long[] sum = new long[cats];
+        int[] hs = fb.hashes;
+        short[] w = packedCategories;
+        int mask = categoryMask;
+        for (int i = 0; i < fb.size; i++) {
+            int base = (hs[i] & mask) * cats;
+            for (int c = 0; c < cats; c++) {
+                sum[c] += w[base + c];
+            }
+            if (lang >= 0) {
+                int lb = (langHashes[i] & mask) * cats;
+                for (int c = 0; c < cats; c++) {
+                    sum[c] += w[lb + c];
+                }
+            }
+        }
+        for (int c = 0; c < cats; c++) {
+            int h = c + 1;
+            out[h] = bias[h] + (lang >= 0 ? languageBias[lang][h] : 0) + scale * scales[h] * sum[c];
+        }
     }
 
     /** Attribution of occurrence {@code i} to head {@code h}, in logit units. */
     double attribution(int h, FeatureBuffer fb, int i, int lang, int[] langHashes, double scale) {
-        float[] w = weights[h];
+        short[] w = weights[h];
         int mask = masks[h];
-        double v = w[fb.hashes[i] & mask];
+        int v = w[fb.hashes[i] & mask];
         if (lang >= 0) {
             v += w[langHashes[i] & mask];
         }
-        return scale * v;
+        return scale * scales[h] * v;
+    }
+
+    /** Quantizes float weights to 16 bits with one scale per head (max |w| maps to 32767). */
+    static float quantize(float[] w, short[] out) {
+        float max = 0;
+        for (float v : w) {
+            max = Math.max(max, Math.abs(v));
+        }
+        float scale = max == 0 ? 1 : max / Short.MAX_VALUE;
+        for (int i = 0; i < w.length; i++) {
+            out[i] = (short) Math.round(w[i] / scale);
+        }
+        return scale;
     }
 
     /** Calibrated probability for the toxicity logit. */

@@ -54,16 +54,9 @@ public final class ModelCodec {
             int bits = Integer.numberOfTrailingZeros(m.weights[h].length);
             out.writeInt(bits);
             out.writeFloat(m.bias[h]);
-            float max = 0;
-            for (float w : m.weights[h]) {
-                max = Math.max(max, Math.abs(w));
-            }
-            float scale = max == 0 ? 1 : max / Short.MAX_VALUE;
-            out.writeFloat(scale);
+            out.writeFloat(m.scales[h]);
             ByteBuffer buf = ByteBuffer.allocate(m.weights[h].length * 2).order(ByteOrder.LITTLE_ENDIAN);
-            for (float w : m.weights[h]) {
-                buf.putShort((short) Math.round(w / scale));
-            }
+            buf.asShortBuffer().put(m.weights[h]);
             out.write(buf.array());
         }
         out.writeInt(m.languages.size());
@@ -110,19 +103,17 @@ public final class ModelCodec {
         String[] names = new String[heads];
         int[] bits = new int[heads];
         float[] bias = new float[heads];
-        float[][] weights = new float[heads][];
+        float[] scales = new float[heads];
+        short[][] weights = new short[heads][];
         for (int h = 0; h < heads; h++) {
             names[h] = in.readUTF();
             bits[h] = in.readInt();
             bias[h] = in.readFloat();
-            float scale = in.readFloat();
+            scales[h] = in.readFloat();
             byte[] raw16 = new byte[(1 << bits[h]) * 2];
             in.readFully(raw16);
-            ByteBuffer buf = ByteBuffer.wrap(raw16).order(ByteOrder.LITTLE_ENDIAN);
-            float[] w = new float[1 << bits[h]];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = buf.getShort() * scale;
-            }
+            short[] w = new short[1 << bits[h]];
+            ByteBuffer.wrap(raw16).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(w);
             weights[h] = w;
         }
         int langs = in.readInt();
@@ -150,7 +141,7 @@ public final class ModelCodec {
         for (int i = 0; i < vocabularySize; i++) {
             vocabulary.put(in.readUTF(), in.readInt());
         }
-        return new LinearModel(modelInfo, names, bits, weights, bias, languages, langBias, a, b, t,
+        return new LinearModel(modelInfo, names, bits, weights, scales, bias, languages, langBias, a, b, t,
                 new MaskDictionary(maskWords), new WordSegmenter(vocabulary));
     }
 

@@ -36,8 +36,14 @@ public final class TrainingAccess {
                                     float[] bias, List<String> languages, float[][] languageBias,
                                     float[] calibrationA, float[] calibrationB, float[] thresholds,
                                     MaskDictionary masks, WordSegmenter segmenter) {
-        return new LinearModel(info, heads, bits, weights, bias, languages, languageBias, calibrationA, calibrationB,
-                thresholds, masks, segmenter);
+        short[][] q = new short[weights.length][];
+        float[] scales = new float[weights.length];
+        for (int h = 0; h < weights.length; h++) {
+            q[h] = new short[weights[h].length];
+            scales[h] = LinearModel.quantize(weights[h], q[h]);
+        }
+        return new LinearModel(info, heads, bits, q, scales, bias, languages, languageBias, calibrationA,
+                calibrationB, thresholds, masks, segmenter);
     }
 
     /** A copy of {@code model} with other span threshold and metadata. */
@@ -46,7 +52,7 @@ public final class TrainingAccess {
         for (int h = 0; h < bits.length; h++) {
             bits[h] = Integer.numberOfTrailingZeros(m.weights[h].length);
         }
-        return new LinearModel(info, m.heads, bits, m.weights, m.bias, m.languages, m.languageBias, m.calibrationA,
-                m.calibrationB, m.thresholds, m.maskDictionary, m.segmenter);
+        return new LinearModel(info, m.heads, bits, m.weights, m.scales, m.bias, m.languages, m.languageBias,
+                m.calibrationA, m.calibrationB, m.thresholds, m.maskDictionary, m.segmenter);
     }
 }
