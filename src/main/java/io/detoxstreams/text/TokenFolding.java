@@ -1,14 +1,13 @@
 package io.detoxstreams.text;
 
 /**
- * Pass 2 of {@link TextNormalizer}: per whitespace token, URL placeholder, spaced and dotted letters, leet, masks,
- * homoglyphs and repeated-character squeeze. Reads a case-folded buffer with single spaces, writes {@code out}.
+ * Pass 2 of {@link TextNormalizer}: per whitespace token, URL placeholder, spaced and dotted letters, leet
+ * ({@link LeetFolding}), masks ({@link MaskFolding}), homoglyphs ({@link HomoglyphFolding}) and repeated-character
+ * squeeze. Reads a case-folded buffer with single spaces, writes {@code out}. Two scratch buffers alternate as each
+ * step's input and output, so a token is copied only when a step changes it.
  */
 final class TokenFolding {
 
-    private static final String LEET_FROM = "013457@$!|";
-    private static final String LEET_TO = "oieastasil";
-    private static final String MASK_CHARS = "*#%_";
     /** Vowels whose doubling is rare enough that a run of three or more means one (Latin, Cyrillic, Greek). */
     private static final String SQUEEZE_TO_ONE = "aeiouyаеиоуыэюяёαεηιουω";
 
@@ -145,9 +144,9 @@ final class TokenFolding {
             return b;
         }
         OffsetBuffer t = joinDottedLetters(tok);
-        t = foldLeet(t);
-        t = resolveMasks(t);
-        foldHomoglyphs(t);
+        t = LeetFolding.fold(t, other(t));
+        t = MaskFolding.fold(t, other(t), masks);
+        HomoglyphFolding.fold(t, textScriptsByFrequency());
         return t;
     }
 
@@ -198,238 +197,6 @@ final class TokenFolding {
 
     private OffsetBuffer other(OffsetBuffer t) {
         return t == a ? b : a;
-    }
-
-    /**
-     * Leet inside words: a leet char between letters is folded ({@code sh1t}, {@code n00b}); at the start of a word
-     * with at least three letters ({@code 1diot}, {@code $hit}); {@code $} at the end ({@code a$$}). Leading
-     * {@code @} stays (mentions); tokens with more digits than letters stay ({@code 2020s}, {@code 10am}).
-     */
-    private OffsetBuffer foldLeet(OffsetBuffer t) {
-        int letters = 0;
-        int leet = 0;
-        for (int i = 0; i < t.length; i++) {
-            char c = t.chars[i];
-            if (Character.isLetter(c)) {
-                letters++;
-            } else if (LEET_FROM.indexOf(c) >= 0) {
-                leet++;
-            }
-        }
-        if (letters == 0 || leet == 0 || leet > 2 * letters + 1) {
-            return t;
-        }
-        // Interior and trailing-$ leet first, then leading leet once the word's letters are known.
-        OffsetBuffer r = foldLeetPass(t, false);
-        return foldLeetPass(r, true);
-    }
-
-    private OffsetBuffer foldLeetPass(OffsetBuffer t, boolean leading) {
-        int letters = 0;
-        for (int i = 0; i < t.length; i++) {
-            if (Character.isLetter(t.chars[i])) {
-                letters++;
-            }
-        }
-        OffsetBuffer r = null;
-        for (int i = 0; i < t.length; i++) {
-            char c = t.chars[i];
-            int k = LEET_FROM.indexOf(c);
-            if (k >= 0 && shouldFoldLeet(t, i, c, letters, leading)) {
-                if (r == null) {
-                    r = other(t);
-                    r.length = 0;
-                    for (int j = 0; j < i; j++) {
-                        r.copy(t, j);
-                    }
-                }
-                r.append(LEET_TO.charAt(k), t.starts[i], t.ends[i]);
-            } else if (r != null) {
-                r.copy(t, i);
-            }
-        }
-        return r == null ? t : r;
-    }
-
-    private static boolean shouldFoldLeet(OffsetBuffer t, int i, char c, int letters, boolean leading) {
-        boolean letterBefore = false;
-        for (int j = i - 1; j >= 0; j--) {
-            char p = t.chars[j];
-            if (Character.isLetter(p)) {
-                letterBefore = true;
-                break;
-            }
-            if (LEET_FROM.indexOf(p) < 0) {
-                break;
-            }
-        }
-        boolean letterAfter = false;
-        for (int j = i + 1; j < t.length; j++) {
-            char p = t.chars[j];
-            if (Character.isLetter(p)) {
-                letterAfter = true;
-                break;
-            }
-            if (LEET_FROM.indexOf(p) < 0) {
-                break;
-            }
-        }
-        if (!leading) {
-            return letterBefore && (letterAfter || c == '$' || isShortTrailingLeet(t, i, letters));
-        }
-        return letterAfter && !letterBefore && c != '@' && c != '!' && c != '|' && letters >= 3
-                && noDigitAfterLetters(t, i);
-    }
-
-    /**
-     * A run of at most two leet chars ending the token after at least two letters ({@code pu74}, {@code b1tc4}),
-     * unless the run has a digit that is not leet ({@code covid19}).
-     */
-    private static boolean isShortTrailingLeet(OffsetBuffer t, int i, int letters) {
-        if (letters < 2) {
-            return false;
-        }
-        int start = i;
-        while (start > 0 && LEET_FROM.indexOf(t.chars[start - 1]) >= 0) {
-            start--;
-        }
-        int end = i;
-        while (end < t.length && LEET_FROM.indexOf(t.chars[end]) >= 0) {
-            end++;
-        }
-        if (end != t.length && Character.isLetterOrDigit(t.chars[end])) {
-            return false;
-        }
-        for (int k = end; k < t.length; k++) {
-            if (Character.isLetterOrDigit(t.chars[k])) {
-                return false;
-            }
-        }
-        if (end - start > 2 || start == 0 || !Character.isLetter(t.chars[start - 1])) {
-            return false;
-        }
-        for (int k = start; k < end; k++) {
-            if (t.chars[k] == '!' || t.chars[k] == '@' || t.chars[k] == '|') {
-                return false; // "wow!", "me@", "a|" are punctuation, not leet
-            }
-        }
-        return true;
-    }
-
-    /** True when no digit follows the word's letters ({@code covid19}, {@code mp3} are not leet). */
-    private static boolean noDigitAfterLetters(OffsetBuffer t, int from) {
-        boolean seenLetter = false;
-        for (int j = from; j < t.length; j++) {
-            char p = t.chars[j];
-            if (Character.isLetter(p)) {
-                seenLetter = true;
-            } else if (seenLetter && Character.isDigit(p) && (j + 1 == t.length || !Character.isLetter(t.chars[j + 1]))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@code f*ck}, {@code b**ch}, {@code f#ck}: letters around mask characters, resolved by the dictionary. */
-    private OffsetBuffer resolveMasks(OffsetBuffer t) {
-        int first = -1;
-        int last = -1;
-        boolean masked = false;
-        for (int i = 0; i < t.length; i++) {
-            char c = t.chars[i];
-            if (Character.isLetter(c)) {
-                if (first < 0) {
-                    first = i;
-                }
-                last = i;
-            }
-        }
-        if (first < 0) {
-            return t;
-        }
-        int end = last + 1;
-        // Allow trailing mask chars after the letters ("sh**"), but not before them.
-        while (end < t.length && MASK_CHARS.indexOf(t.chars[end]) >= 0) {
-            end++;
-        }
-        for (int i = first; i < end; i++) {
-            char c = t.chars[i];
-            if (MASK_CHARS.indexOf(c) >= 0) {
-                masked = true;
-            } else if (!Character.isLetter(c)) {
-                return t;
-            }
-        }
-        if (!masked) {
-            return t;
-        }
-        String pattern = new String(t.chars, first, end - first);
-        String word = masks.resolve(pattern);
-        if (word == null) {
-            word = masks.fill(pattern);
-        }
-        if (word == null) {
-            return t;
-        }
-        OffsetBuffer r = other(t);
-        r.length = 0;
-        for (int i = 0; i < first; i++) {
-            r.copy(t, i);
-        }
-        int inLen = end - first;
-        for (int k = 0; k < word.length(); k++) {
-            int src = first + Math.min(inLen - 1, (int) ((long) k * inLen / word.length()));
-            r.append(word.charAt(k), t.starts[src], t.ends[src]);
-        }
-        for (int i = end; i < t.length; i++) {
-            r.copy(t, i);
-        }
-        return r;
-    }
-
-    /**
-     * Folds a mixed-script word into the one script all its letters can be written in ("іdіоt" → Latin, "xyй" →
-     * Cyrillic); when several fit, the script that dominates the whole text wins.
-     */
-    private void foldHomoglyphs(OffsetBuffer t) {
-        int[] counts = new int[4];
-        for (int i = 0; i < t.length; i++) {
-            if (Character.isLetter(t.chars[i])) {
-                counts[Homoglyphs.scriptOf(t.chars[i])]++;
-            }
-        }
-        int scripts = (counts[0] > 0 ? 1 : 0) + (counts[1] > 0 ? 1 : 0) + (counts[2] > 0 ? 1 : 0);
-        if (scripts < 2) {
-            return;
-        }
-        int target = -1;
-        for (int script : textScriptsByFrequency()) {
-            if (counts[script] > 0 && foldsCompletely(t, script)) {
-                target = script;
-                break;
-            }
-        }
-        if (target < 0) {
-            return;
-        }
-        for (int i = 0; i < t.length; i++) {
-            char c = t.chars[i];
-            int s = Homoglyphs.scriptOf(c);
-            if (s != target && s != Homoglyphs.OTHER) {
-                t.chars[i] = Homoglyphs.fold(c, target);
-            }
-        }
-    }
-
-    private static boolean foldsCompletely(OffsetBuffer t, int script) {
-        for (int i = 0; i < t.length; i++) {
-            char c = t.chars[i];
-            int s = Homoglyphs.scriptOf(c);
-            if (s != script && s != Homoglyphs.OTHER && Homoglyphs.fold(c, script) == c) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Latin, Cyrillic and Greek ordered by how many letters of each the whole text has. */
