@@ -33,8 +33,9 @@ public final class EvalClassificationCommand implements Callable<Integer> {
     @Option(names = "--model", description = "A model file from `train` (default: the model shipped in the jar).")
     Path model;
 
-    @Option(names = "--split", defaultValue = "test", description = "Rows to evaluate: test (held out, default), dev, "
-            + "or all (for a directory that is entirely unseen).")
+    @Option(names = "--split", defaultValue = "auto", description = "Rows to evaluate: auto (default: the held-out test "
+            + "rows of files the model was trained on, recognised by SHA-256, and every row of any other file), test, "
+            + "dev, or all.")
     String split;
 
     @Option(names = "--baseline", description = "Also train and score a plain per-language char n-gram logistic "
@@ -46,7 +47,8 @@ public final class EvalClassificationCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.err);
         try (EmbeddedToxicityClassifier classifier = model == null ? EmbeddedToxicityClassifier.loadDefault()
                 : EmbeddedToxicityClassifier.load(model)) {
-            ClassificationEvaluation evaluation = new ClassificationEvaluation(classifier, split, progress);
+            ClassificationEvaluation evaluation = new ClassificationEvaluation(classifier, split,
+                    seenFiles(classifier), progress);
             ClassificationReport r = evaluation.run(data);
             if (baseline) {
                 r = new ClassificationReport(r.model(), r.split(), r.toxicity(), r.functional(), r.spanF1(),
@@ -63,5 +65,15 @@ public final class EvalClassificationCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Fingerprints of the files the model was trained on, as recorded in its metadata. */
+    static java.util.Set<String> seenFiles(EmbeddedToxicityClassifier classifier) {
+        Object files = classifier.model().info().metadata().get(io.detoxstreams.train.TrainingRun.TRAINING_FILES);
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (files instanceof java.util.Map<?, ?> m) {
+            m.values().forEach(v -> out.add(String.valueOf(v)));
+        }
+        return out;
     }
 }

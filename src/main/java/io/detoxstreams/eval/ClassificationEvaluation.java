@@ -20,20 +20,30 @@ import java.util.function.Predicate;
  * Evaluates any {@link ToxicityClassifier} on a directory laid out like ../shared/data: every
  * {@code toxicity/<lang>.tsv} and {@code toxicity/functional/<lang>.tsv} (text, label; the file's language is passed
  * to the classifier) and {@code toxicity/spans/<lang>.tsv} (SemEval-2021 span F1). Rows are filtered by the project's
- * fixed {@link Split} (functional tests by template), so {@code test} never overlaps training data.
+ * fixed {@link Split} (functional tests by template), so {@code test} never overlaps training data; by default
+ * ({@code auto}) a file the model was trained on (same SHA-256) is scored on its held-out test rows and any other file
+ * on all its rows.
  */
 public final class ClassificationEvaluation {
 
     private final ToxicityClassifier classifier;
     private final String split;
+    private final java.util.Set<String> seenFiles;
     private final Progress progress;
 
-    public ClassificationEvaluation(ToxicityClassifier classifier, String split, Progress progress) {
-        if (!List.of("test", "dev", "all").contains(split)) {
-            throw new IllegalArgumentException("split must be test, dev or all, not " + split);
+    /**
+     * @param split     {@code auto} (held-out test rows of files the model was trained on, every row of other
+     *                  files), {@code test}, {@code dev} or {@code all}
+     * @param seenFiles SHA-256 fingerprints of the files the classifier was trained on (for {@code auto})
+     */
+    public ClassificationEvaluation(ToxicityClassifier classifier, String split, java.util.Set<String> seenFiles,
+                                    Progress progress) {
+        if (!List.of("auto", "test", "dev", "all").contains(split)) {
+            throw new IllegalArgumentException("split must be auto, test, dev or all, not " + split);
         }
         this.classifier = classifier;
         this.split = split;
+        this.seenFiles = seenFiles;
         this.progress = progress;
     }
 
@@ -57,7 +67,15 @@ public final class ClassificationEvaluation {
         return new ClassificationReport(classifier.version(), split, toxicity, functional, spans, List.of());
     }
 
-    private Predicate<Split> splitFilter() {
+    /** The rows of {@code file} to score: for {@code auto}, held-out rows of a seen file, all rows of a new one. */
+    String rowsOf(Path file) {
+        if (!split.equals("auto")) {
+            return split;
+        }
+        return seenFiles.contains(io.detoxstreams.data.FileFingerprints.sha256(file)) ? "test" : "all";
+    }
+
+    private static Predicate<Split> splitFilter(String split) {
         return switch (split) {
             case "test" -> s -> s == Split.TEST;
             case "dev" -> s -> s == Split.DEV;
@@ -71,7 +89,8 @@ public final class ClassificationEvaluation {
         int text = t.requireColumn("text");
         int label = t.requireColumn("label");
         int templ = t.column("templ_id").orElse(-1);
-        Predicate<Split> keep = splitFilter();
+        String rows = rowsOf(f);
+        Predicate<Split> keep = splitFilter(rows);
         List<String> texts = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int r = 0; r < t.size(); r++) {
@@ -93,12 +112,12 @@ public final class ClassificationEvaluation {
             scores[i] = results.get(i).score();
             y[i] = labels.get(i);
         }
-        return new LanguageScore(lang, suite, BinaryMetrics.of(scores, y, classifier.threshold(lang)));
+        return new LanguageScore(lang, suite, rows, BinaryMetrics.of(scores, y, classifier.threshold(lang)));
     }
 
     private double spanF1(Path f) {
         String lang = CorpusReader.lang(f);
-        Predicate<Split> keep = splitFilter();
+        Predicate<Split> keep = splitFilter(rowsOf(f));
         List<SpanCorpus.Post> posts = SpanCorpus.read(f).stream().filter(p -> keep.test(p.split())).toList();
         List<ToxicityResult> results = classifyAll(posts.stream().map(SpanCorpus.Post::text).toList(), lang,
                 "spans " + lang);

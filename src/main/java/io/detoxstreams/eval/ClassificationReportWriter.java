@@ -27,8 +27,8 @@ public final class ClassificationReportWriter {
     public static String table(ClassificationReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "model %s, split %s%n", r.model(), r.split()));
-        sb.append(String.format(Locale.ROOT, "%-11s %-5s %6s %5s %6s %6s %6s %8s %6s %6s%s%n", "suite", "lang", "n",
-                "pos", "prec", "recall", "F1", "macroF1", "AUC", "acc",
+        sb.append(String.format(Locale.ROOT, "%-11s %-5s %-5s %6s %5s %6s %6s %6s %8s %6s %6s%s%n", "suite", "lang",
+                "rows", "n", "pos", "prec", "recall", "F1", "macroF1", "AUC", "acc",
                 r.baseline().isEmpty() ? "" : "  baseline macroF1/AUC"));
         Map<String, LanguageScore> base = new LinkedHashMap<>();
         r.baseline().forEach(b -> base.put(b.lang(), b));
@@ -36,8 +36,8 @@ public final class ClassificationReportWriter {
             for (LanguageScore s : list) {
                 BinaryMetrics m = s.metrics();
                 LanguageScore b = s.suite().equals("toxicity") ? base.get(s.lang()) : null;
-                sb.append(String.format(Locale.ROOT, "%-11s %-5s %6d %5d %6.3f %6.3f %6.3f %8.3f %6.3f %6.3f%s%n",
-                        s.suite(), s.lang(), m.n(), m.positives(), m.precision(), m.recall(), m.f1(), m.macroF1(),
+                sb.append(String.format(Locale.ROOT, "%-11s %-5s %-5s %6d %5d %6.3f %6.3f %6.3f %8.3f %6.3f %6.3f%s%n",
+                        s.suite(), s.lang(), s.rows(), m.n(), m.positives(), m.precision(), m.recall(), m.f1(), m.macroF1(),
                         m.rocAuc(), m.accuracy(), b == null ? "" : String.format(Locale.ROOT, "  %.3f / %.3f",
                                 b.metrics().macroF1(), b.metrics().rocAuc())));
             }
@@ -45,7 +45,7 @@ public final class ClassificationReportWriter {
         sb.append(String.format(Locale.ROOT, "toxicity: mean macro-F1 %.3f (min %.3f), mean ROC-AUC %.3f%n",
                 r.meanMacroF1(), r.minMacroF1(), r.meanRocAuc()));
         if (!r.baseline().isEmpty()) {
-            sb.append(String.format(Locale.ROOT, "baseline (per-language char n-gram LR, same run): mean macro-F1 "
+            sb.append(String.format(Locale.ROOT, "baseline (per-language char n-gram LR trained in this run on each file's train split, scored on its test rows): mean macro-F1 "
                     + "%.3f, mean ROC-AUC %.3f%n", r.baselineMeanMacroF1(), r.baselineMeanRocAuc()));
         }
         if (!r.functional().isEmpty()) {
@@ -106,13 +106,13 @@ public final class ClassificationReportWriter {
         r.spanF1().forEach((lang, f1) -> md.append(String.format(Locale.ROOT, "- Toxic spans (%s): span F1 **%.3f**%n",
                 lang, f1)));
         md.append("\n![per-language scores](").append(png.getFileName()).append(")\n\n");
-        md.append("| suite | lang | n | toxic | precision | recall | F1 | macro-F1 | ROC-AUC | accuracy |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| suite | lang | rows | n | toxic | precision | recall | F1 | macro-F1 | ROC-AUC | accuracy |\n");
+        md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (List<LanguageScore> list : List.of(r.toxicity(), r.functional())) {
             for (LanguageScore s : list) {
                 BinaryMetrics m = s.metrics();
-                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
-                        s.suite(), s.lang(), m.n(), m.positives(), m.precision(), m.recall(), m.f1(), m.macroF1(),
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+                        s.suite(), s.lang(), s.rows(), m.n(), m.positives(), m.precision(), m.recall(), m.f1(), m.macroF1(),
                         m.rocAuc(), m.accuracy()));
             }
         }

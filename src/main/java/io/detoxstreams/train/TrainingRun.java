@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
  */
 public final class TrainingRun {
 
+    /** Metadata key: relative path → SHA-256 of every data file the model was trained from. */
+    public static final String TRAINING_FILES = "training_files";
+
     private TrainingRun() {
     }
 
@@ -41,6 +44,7 @@ public final class TrainingRun {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("licence_policy", policy.name().toLowerCase(java.util.Locale.ROOT));
         meta.put("training_examples", countBy(trainOnly));
+        meta.put(TRAINING_FILES, io.detoxstreams.data.FileFingerprints.of(dataDir));
         meta.put("options", options);
         meta.put("best_epoch", weights.bestEpoch());
         meta.put(LinearModel.CATEGORY_SUPPORT, categorySupport);

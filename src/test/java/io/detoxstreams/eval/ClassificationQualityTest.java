@@ -31,7 +31,7 @@ class ClassificationQualityTest {
     void evaluate() {
         SharedData.assumePresent();
         try (EmbeddedToxicityClassifier c = EmbeddedToxicityClassifier.loadDefault()) {
-            ClassificationReport r = new ClassificationEvaluation(c, "test", Progress.NONE).run(SharedData.DIR);
+            ClassificationReport r = new ClassificationEvaluation(c, "test", java.util.Set.of(), Progress.NONE).run(SharedData.DIR);
             report = new ClassificationReport(r.model(), r.split(), r.toxicity(), r.functional(), r.spanF1(),
                     CharNgramBaseline.evaluate(SharedData.DIR, "test", Progress.NONE));
         }

@@ -17,7 +17,8 @@ import java.util.Random;
  * The reference point the embedded model must beat, trained and scored in the same run: one plain logistic
  * regression per language over hashed character 2–5-grams of the lower-cased text (2^20 buckets, L2-normalized
  * counts, AdaGrad, 5 epochs), trained on that language's natural-comment train split only, with the macro-F1
- * threshold picked on its dev split. No normalization, no word features, no sharing across languages.
+ * threshold picked on its dev split. No normalization, no word features, no sharing across languages. It is always
+ * scored on the test split (dev with {@code --split dev}), since it trains on the same directory.
  */
 public final class CharNgramBaseline {
 
@@ -84,12 +85,13 @@ public final class CharNgramBaseline {
         List<Integer> y = new ArrayList<>();
         for (int i = 0; i < feats.size(); i++) {
             Split sp = splits.get(i);
-            if (split.equals("all") ? sp != Split.TRAIN : sp.name().equalsIgnoreCase(split)) {
+            if (split.equals("all") || split.equals("auto") ? sp == Split.TEST : sp.name().equalsIgnoreCase(split)) {
                 s.add(sigmoid(score(w, bias[0], feats.get(i))));
                 y.add(ys.get(i));
             }
         }
-        return new LanguageScore(CorpusReader.lang(f), "toxicity", BinaryMetrics.of(
+        return new LanguageScore(CorpusReader.lang(f), "toxicity", split.equals("dev") ? "dev" : "test",
+                BinaryMetrics.of(
                 s.stream().mapToDouble(Double::doubleValue).toArray(), y.stream().mapToInt(Integer::intValue).toArray(),
                 threshold));
     }
