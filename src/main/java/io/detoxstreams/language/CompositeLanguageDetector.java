@@ -65,7 +65,7 @@ public final class CompositeLanguageDetector implements LanguageDetector {
         }
         List<String> linguaLanguages = languages.stream().filter(LinguaLanguageDetector::knows).toList();
         this.lingua = b.useLingua && linguaLanguages.size() >= 2
-                ? new LinguaLanguageDetector(linguaLanguages, b.preloadLingua) : null;
+                ? new LinguaLanguageDetector(linguaLanguages, b.preloadLingua, b.linguaLowAccuracy) : null;
         this.fastConfidence = b.fastConfidence;
         this.minConfidence = b.minConfidence;
         this.minLetters = b.minLetters;
@@ -176,6 +176,7 @@ public final class CompositeLanguageDetector implements LanguageDetector {
         private boolean fastSet;
         private boolean useLingua = true;
         private boolean preloadLingua = true;
+        private boolean linguaLowAccuracy;
         private double fastConfidence = 0.90;
         private double minConfidence = 0.40;
         private int minLetters = 3;
@@ -199,6 +200,12 @@ public final class CompositeLanguageDetector implements LanguageDetector {
 
         public Builder preloadLingua(boolean preload) {
             this.preloadLingua = preload;
+            return this;
+        }
+
+        /** Lingua's low-accuracy mode (trigrams only): a fraction of its memory and start-up time. */
+        public Builder linguaLowAccuracy(boolean low) {
+            this.linguaLowAccuracy = low;
             return this;
         }
 
