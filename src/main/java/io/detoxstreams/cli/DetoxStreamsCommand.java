@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "detox-streams", mixinStandardHelpOptions = true, version = "detox-streams 0.1.0",
         description = "Real-time multilingual comment moderation and detoxification on Apache Kafka.",
         subcommands = {CommandLine.HelpCommand.class, ClassifyCommand.class, RewriteCommand.class, TrainCommand.class,
-                MineSubstitutionsCommand.class, EvalCommand.class, BenchCommand.class})
+                MineSubstitutionsCommand.class, TrainHoldModelCommand.class, EvalCommand.class, BenchCommand.class})
 public class DetoxStreamsCommand implements Runnable {
 
     @CommandLine.Spec
