@@ -3,6 +3,7 @@ package io.detoxstreams.rewrite.embedded;
 import io.detoxstreams.classify.ToxicSpan;
 import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
+import io.detoxstreams.rewrite.MemoizingClassifier;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +21,8 @@ import java.util.function.Predicate;
  * is … a flaming homo" puts the most weight on "answer"), so the rewriter refuses words editors leave alone (the
  * table's {@code keep} entries) and {@link FunctionWords}.
  *
- * <p>Only {@link EmbeddedToxicityClassifier} exposes attributions below its threshold; for any other classifier
- * nothing is offered. Stateless and thread-safe.
+ * <p>Only {@link EmbeddedToxicityClassifier} exposes attributions below its threshold (also behind a
+ * {@link MemoizingClassifier}); for any other classifier nothing is offered. Stateless and thread-safe.
  */
 final class StrongestSpan {
 
@@ -37,7 +38,8 @@ final class StrongestSpan {
      * @return whether a span was accepted
      */
     static boolean offer(ToxicityClassifier classifier, String text, String lang, Predicate<ToxicSpan> delete) {
-        if (!(classifier instanceof EmbeddedToxicityClassifier embedded)) {
+        ToxicityClassifier c = classifier instanceof MemoizingClassifier m ? m.delegate() : classifier;
+        if (!(c instanceof EmbeddedToxicityClassifier embedded)) {
             return false;
         }
         for (double threshold : THRESHOLDS) {

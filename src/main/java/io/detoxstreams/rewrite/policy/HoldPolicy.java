@@ -71,6 +71,20 @@ public final class HoldPolicy {
         return Optional.empty();
     }
 
+    /** The same policy with every non-detoxifiable model deciding at {@code threshold} (an operating point). */
+    public HoldPolicy withNotDetoxifiableThreshold(double threshold) {
+        Map<String, NotDetoxifiableModel> m = new java.util.HashMap<>();
+        models.forEach((lang, model) -> m.put(lang, model.withThreshold(threshold)));
+        return new HoldPolicy(threatThreshold, minContent, m);
+    }
+
+    /** The decision threshold of each language's non-detoxifiable model. */
+    public Map<String, Double> notDetoxifiableThresholds() {
+        Map<String, Double> t = new java.util.TreeMap<>();
+        models.forEach((lang, model) -> t.put(lang, model.threshold()));
+        return t;
+    }
+
     public double threatThreshold() {
         return threatThreshold;
     }

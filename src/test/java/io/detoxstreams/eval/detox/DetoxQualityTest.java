@@ -5,7 +5,8 @@ import io.detoxstreams.data.Split;
 import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
 import io.detoxstreams.language.CompositeLanguageDetector;
 import io.detoxstreams.rewrite.VerifyingDetoxifier;
-import io.detoxstreams.rewrite.embedded.EmbeddedRewriter;
+import io.detoxstreams.rewrite.Verifier;
+import io.detoxstreams.rewrite.embedded.EmbeddedDetoxifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,8 @@ class DetoxQualityTest {
             return;
         }
         classifier = EmbeddedToxicityClassifier.loadDefault();
-        VerifyingDetoxifier detoxifier = VerifyingDetoxifier.builder().classifier(classifier)
-                .languageDetector(CompositeLanguageDetector.loadDefault())
-                .rewriter(EmbeddedRewriter.loadDefault(classifier)).build();
+        VerifyingDetoxifier detoxifier = EmbeddedDetoxifier.create(classifier,
+                CompositeLanguageDetector.loadDefault(), Verifier.DEFAULT_SIMILARITY_FLOOR);
         report = new DetoxEvaluator(classifier, detoxifier).evaluate(DATA, EnumSet.of(Split.TEST));
         System.out.println(report.table());
     }
