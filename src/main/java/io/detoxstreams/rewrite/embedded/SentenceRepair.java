@@ -9,8 +9,10 @@ import java.util.Set;
 /**
  * Turns a {@link TokenPlan} into the rewritten sentence and repairs what deletions break: dangling articles and
  * intensifiers ({@link DanglingWords}), separators left orphaned at the start or end or next to other punctuation,
- * empty brackets, a/an before a replacement (English), doubled spaces, a space before closing punctuation, and the
- * capital at the start. The untouched parts of the comment keep their original characters.
+ * empty brackets, a/an before a replacement (English), doubled spaces and a space before closing punctuation. The
+ * untouched parts of the comment keep their original characters, case included: when the first word is deleted the
+ * new first word is not capitalised (unless {@link RewriterOptions#alwaysCapitalize()}), as in the human references
+ * ("Сука, одни неудачи" → "одни неудачи"; DEV J ru +0.001, uk +0.005).
  *
  * <p>{@link #render(TokenPlan, String, boolean)} also returns, for every output character, the token it came from, so
  * a later pass can map classifier spans on the rewrite back to the original.
@@ -35,7 +37,7 @@ final class SentenceRepair {
             emit[i] = plan.decisions[i] != TokenPlan.Decision.DELETE;
         }
         dropOrphanPunctuation(plan, emit);
-        return join(plan, emit, lang, alwaysCapitalize || startsUpper(plan));
+        return join(plan, emit, lang, alwaysCapitalize);
     }
 
     /** Right to left, so "such a <deleted>" loses "a" first and then "such". */
@@ -116,16 +118,6 @@ final class SentenceRepair {
             }
         }
         return n;
-    }
-
-    private static boolean startsUpper(TokenPlan plan) {
-        for (int i = 0; i < plan.size(); i++) {
-            if (plan.wordLike(i)) {
-                int cp = plan.tokens.get(i).text(plan.text).codePointAt(0);
-                return Character.isUpperCase(cp);
-            }
-        }
-        return false;
     }
 
     private static Rendered join(TokenPlan plan, boolean[] emit, String lang, boolean capitalize) {
