@@ -15,9 +15,11 @@ import java.util.function.IntPredicate;
 /**
  * The CPU rewrite backend: span substitution. For every word of a toxic comment it decides keep, delete or replace —
  * words inside the classifier's spans and words the mined {@link SubstitutionTable} knows editors change; replacements
- * come from the table — then {@link SentenceRepair} mends the sentence. With a self-check classifier it re-scores its
- * own output and also removes what is still flagged — the classifier's spans on the rewrite or, when the comment is
- * toxic without any span, the {@link StrongestSpan} — up to {@link RewriterOptions#maxPasses()} passes.
+ * come from the table — then {@link SentenceRepair} mends the sentence. With a self-check classifier it starts from
+ * the strong spans only ({@link RewriterOptions#minSpanScore()}), re-scores its own output and removes what is still
+ * flagged — the classifier's spans on the rewrite or, when the comment is toxic without any span, the
+ * {@link StrongestSpan} — up to {@link RewriterOptions#maxPasses()} passes: a weak span is deleted only when the
+ * comment is still toxic without the strong ones.
  *
  * <p>Build with {@link #loadDefault(ToxicityClassifier)} (tables shipped in the jar) or {@link #builder()}. Thread-safe:
  * it holds only immutable tables and options. Edits are reported in UTF-16 offsets of the original text.
@@ -95,7 +97,9 @@ public final class EmbeddedRewriter implements Rewriter {
     }
 
     private Rewrite rewriteOne(RewriteRequest request) {
-        List<ToxicSpan> spans = request.toxicity().spans();
+        List<ToxicSpan> all = request.toxicity().spans();
+        List<ToxicSpan> spans = selfCheck == null ? all
+                : all.stream().filter(s -> s.score() >= options.minSpanScore()).toList();
         TokenPlan plan = new TokenPlan(request.text(), spans);
         SubstitutionTable table = tables.get(request.lang());
         TokenDecider decider = new TokenDecider(table, options);
@@ -109,7 +113,7 @@ public final class EmbeddedRewriter implements Rewriter {
                 break;
             }
         }
-        return new Rewrite(rendered.text(), METHOD, EditReport.edits(plan, spans));
+        return new Rewrite(rendered.text(), METHOD, EditReport.edits(plan, all));
     }
 
     /**

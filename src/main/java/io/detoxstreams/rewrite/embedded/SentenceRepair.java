@@ -31,7 +31,7 @@ final class SentenceRepair {
     }
 
     static Rendered render(TokenPlan plan, String lang, boolean alwaysCapitalize) {
-        dropDanglingWords(plan, DanglingWords.of(lang));
+        dropDanglingWords(plan, DanglingWords.of(lang), FunctionWords.of(lang));
         boolean[] emit = new boolean[plan.size()];
         for (int i = 0; i < plan.size(); i++) {
             emit[i] = plan.decisions[i] != TokenPlan.Decision.DELETE;
@@ -40,8 +40,11 @@ final class SentenceRepair {
         return join(plan, emit, lang, alwaysCapitalize);
     }
 
-    /** Right to left, so "such a <deleted>" loses "a" first and then "such". */
-    private static void dropDanglingWords(TokenPlan plan, Set<String> dangling) {
+    /**
+     * An article whose noun was deleted goes too, when what follows is the end, punctuation or a function word
+     * ("you are an idiot and …" → "you are and …", not "you are an and …"). Right to left.
+     */
+    private static void dropDanglingWords(TokenPlan plan, Set<String> dangling, Set<String> function) {
         if (dangling.isEmpty()) {
             return;
         }
@@ -54,7 +57,7 @@ final class SentenceRepair {
             while (k < plan.size() && plan.decisions[k] == TokenPlan.Decision.DELETE) {
                 k++;
             }
-            if (k == plan.size() || !plan.wordLike(k)) {
+            if (k == plan.size() || !plan.wordLike(k) || function.contains(plan.keys[k])) {
                 plan.delete(i, plan.group[i + 1]);
             }
         }

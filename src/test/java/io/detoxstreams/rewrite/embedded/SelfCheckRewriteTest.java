@@ -12,9 +12,9 @@ import org.junit.jupiter.api.TestInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The self-check with the real embedded classifier, on TRAIN-split sentences that the classifier calls toxic without
- * reporting any span (its attributions are all below the span threshold): the attribution fallback must make them
- * non-toxic by deleting the toxic word, not the innocent word the linear model happens to weigh most.
+ * The self-check with the real embedded classifier, on TRAIN-split sentences: the attribution fallback must make
+ * comments the classifier calls toxic without any span non-toxic by deleting the toxic word, not the innocent word the
+ * linear model happens to weigh most; weak spans stay when deleting the strong ones is enough.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SelfCheckRewriteTest {
@@ -35,7 +35,7 @@ class SelfCheckRewriteTest {
         RewriterOptions d = RewriterOptions.defaults();
         RewriterOptions options = new RewriterOptions(d.strongMinSeen(), d.strongMinRate(), d.spanMinRate(),
                 d.replaceMinChosen(), d.replaceMinShare(), d.keepInSpans(), d.usePrefixes(), d.alwaysCapitalize(),
-                d.maxPasses(), d.maxWordPhrase(), fallback);
+                d.maxPasses(), d.maxWordPhrase(), fallback, d.minSpanScore());
         EmbeddedRewriter rewriter = EmbeddedRewriter.builder().tables(SubstitutionTables.loadShipped())
                 .selfCheck(classifier).options(options).build();
         ToxicityResult before = classifier.classify(text, lang);
@@ -59,5 +59,20 @@ class SelfCheckRewriteTest {
         Rewrite r = rewrite("Was für eine hohle Type....😂😂", "de", true);
         assertThat(classifier.classify(r.text(), "de").toxic()).isFalse();
         assertThat(r.text()).doesNotContain("hohle").contains("Type");
+    }
+
+    @Test
+    void shouldKeepWeakSpansWhenDeletingTheStrongOnesIsEnough() {
+        String text = "real idiots like trump , not the fake kind .";
+        ToxicityResult before = classifier.classify(text, "en");
+        assertThat(before.spans()).as("precondition: strong and weak spans")
+                .anySatisfy(s -> assertThat(s.score()).isGreaterThanOrEqualTo(0.9))
+                .anySatisfy(s -> assertThat(s.score()).isLessThan(0.9));
+        EmbeddedRewriter rewriter = EmbeddedRewriter.loadDefault(classifier);
+        Rewrite r = rewriter.rewrite(new RewriteRequest(text, "en", before));
+        assertThat(r.text()).doesNotContain("idiots").contains("trump").contains("fake");
+        assertThat(classifier.classify(r.text(), "en").toxic()).isFalse();
+        assertThat(r.edits()).as("the weak spans are reported as kept")
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo(io.detoxstreams.rewrite.EditAction.KEPT));
     }
 }
