@@ -42,7 +42,7 @@ public final class NotDetoxifiableTrainer {
     public record Options(int bits, int epochs, double learningRate, double l2, long seed, double maxRewritableHold) {
 
         public static Options defaults() {
-            return new Options(16, 5, 0.1, 1e-5, 20261125L, 0.01);
+            return new Options(16, 5, 0.1, 1e-5, 20261125L, 0.05);
         }
     }
 
