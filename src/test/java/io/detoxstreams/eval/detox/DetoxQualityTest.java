@@ -81,11 +81,12 @@ class DetoxQualityTest {
      * Not met at the shipped operating point, on purpose. 4,236 of the 9,568 sentences of cannot_rewrite/en.tsv also
      * occur in detox/en.tsv with a human rewrite, so any hold of such a text is also a hold of a rewritable pair:
      * holding 40% of cannot_rewrite costs about a quarter of the English rewritable pairs (DEV, --hold-threshold
-     * 0.50: cannot_rewrite HOLD 44%, en HOLD 26%, J(en) 0.483 vs Delete 0.599, macro J ratio 1.13). The shipped
-     * threshold keeps J(en) >= J(Delete); see docs/model-card-rewriter.md.
+     * 0.50: cannot_rewrite HOLD 44%, en HOLD 26%, J(en) 0.499 vs Delete 0.599, macro J ratio 1.14). The shipped
+     * threshold (DEV: cannot_rewrite HOLD 14%, en HOLD 5%) keeps J(en) >= J(Delete); see
+     * docs/model-card-rewriter.md.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("issue 3 target not met at the shipped operating point (cannot_rewrite HOLD ~4% on "
+    @org.junit.jupiter.api.Disabled("issue 3 target not met at the shipped operating point (cannot_rewrite HOLD ~14% on "
             + "DEV): it conflicts with J(en) >= J(Delete); see docs/model-card-rewriter.md")
     void shouldHoldAtLeastFortyPercentOfNonDetoxifiableSentences() {
         assertThat(report.cannotRewrite().get("en").holdRate()).isGreaterThanOrEqualTo(0.40);
