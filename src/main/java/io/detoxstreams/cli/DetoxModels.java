@@ -3,39 +3,44 @@ package io.detoxstreams.cli;
 import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
 import io.detoxstreams.language.CompositeLanguageDetector;
+import io.detoxstreams.language.LanguageDetector;
 import io.detoxstreams.rewrite.VerifyingDetoxifier;
-import io.detoxstreams.rewrite.embedded.EmbeddedRewriter;
+import io.detoxstreams.rewrite.embedded.EmbeddedDetoxifier;
+import io.detoxstreams.rewrite.policy.HoldPolicy;
 
 /**
  * The models the {@code rewrite} and {@code eval detox} commands run: the embedded classifier shipped in the jar and
- * a {@link VerifyingDetoxifier} over the embedded rewriter (which uses the same classifier for its self-check).
- * Closing closes them all.
+ * the {@link EmbeddedDetoxifier} over it. Closing closes them all.
  */
 final class DetoxModels implements AutoCloseable {
 
     final ToxicityClassifier classifier;
-    final EmbeddedRewriter rewriter;
+    final LanguageDetector detector;
     final VerifyingDetoxifier detoxifier;
+    final HoldPolicy policy;
 
-    private DetoxModels(ToxicityClassifier classifier, double similarityFloor) {
+    private DetoxModels(ToxicityClassifier classifier, double similarityFloor, Double notDetoxifiableThreshold) {
         this.classifier = classifier;
-        this.rewriter = EmbeddedRewriter.loadDefault(classifier);
-        this.detoxifier = VerifyingDetoxifier.builder()
-                .classifier(classifier)
-                .languageDetector(CompositeLanguageDetector.loadDefault())
-                .rewriter(rewriter)
-                .similarityFloor(similarityFloor)
-                .build();
+        this.detector = CompositeLanguageDetector.loadDefault();
+        HoldPolicy defaults = HoldPolicy.defaults();
+        this.policy = notDetoxifiableThreshold == null ? defaults
+                : defaults.withNotDetoxifiableThreshold(notDetoxifiableThreshold);
+        this.detoxifier = EmbeddedDetoxifier.create(classifier, detector, similarityFloor, policy);
     }
 
-    /** Loads the shipped models; fails with the loaders' messages when a resource is missing. */
-    static DetoxModels load(double similarityFloor) {
-        return new DetoxModels(EmbeddedToxicityClassifier.loadDefault(), similarityFloor);
+    /**
+     * Loads the shipped models; fails with the loaders' messages when a resource is missing.
+     *
+     * @param notDetoxifiableThreshold decision threshold of the non-detoxifiable models; null keeps the shipped one
+     */
+    static DetoxModels load(double similarityFloor, Double notDetoxifiableThreshold) {
+        return new DetoxModels(EmbeddedToxicityClassifier.loadDefault(), similarityFloor, notDetoxifiableThreshold);
     }
 
     @Override
     public void close() {
         detoxifier.close();
         classifier.close();
+        detector.close();
     }
 }

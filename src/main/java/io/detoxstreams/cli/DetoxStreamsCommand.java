@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         description = "Real-time multilingual comment moderation and detoxification on Apache Kafka.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ModeratorCommand.class,
                 RewriterCommand.class, ProduceCommand.class, TailCommand.class, ClassifyCommand.class,
-                RewriteCommand.class, TrainCommand.class, MineSubstitutionsCommand.class, EvalCommand.class,
-                BenchCommand.class})
+                RewriteCommand.class, TrainCommand.class, MineSubstitutionsCommand.class,
+                TrainHoldModelCommand.class, EvalCommand.class, BenchCommand.class})
 public class DetoxStreamsCommand implements Runnable {
 
     @CommandLine.Spec

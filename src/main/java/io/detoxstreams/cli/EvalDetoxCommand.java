@@ -49,6 +49,10 @@ public class EvalDetoxCommand implements Callable<Integer> {
             description = "Verification similarity floor (default: ${DEFAULT-VALUE}).")
     double similarityFloor;
 
+    @Option(names = "--hold-threshold", description = "Decision threshold of the non-detoxifiable hold model "
+            + "(default: the shipped one, chosen on DEV; lower holds more, see docs/model-card-rewriter.md).")
+    Double holdThreshold;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(data.resolve("detox"))) {
@@ -60,7 +64,7 @@ public class EvalDetoxCommand implements Callable<Integer> {
             case DEV -> EnumSet.of(Split.DEV);
             case ALL -> EnumSet.allOf(Split.class);
         };
-        try (DetoxModels models = DetoxModels.load(similarityFloor);
+        try (DetoxModels models = DetoxModels.load(similarityFloor, holdThreshold);
              BufferedWriter dumpOut = dump == null ? null : Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
             DetoxEvaluator evaluator = new DetoxEvaluator(models.classifier, models.detoxifier);
             if (dumpOut != null) {
@@ -72,7 +76,8 @@ public class EvalDetoxCommand implements Callable<Integer> {
             header.put("split", split.name().toLowerCase(java.util.Locale.ROOT));
             header.put("split_rule", "rows with Split.of(toxic) in " + splits + " (70/15/15 hash split)");
             header.put("classifier", models.classifier.version());
-            header.put("rewriter", models.rewriter.name());
+            header.put("rewriter", String.join(" -> ", models.detoxifier.backends()));
+            header.put("not_detoxifiable_thresholds", models.policy.notDetoxifiableThresholds());
             header.put("similarity_floor", similarityFloor);
             header.put("j_counting", "J = mean over all rows of STA*SIM*ChrF; a HOLD publishes nothing and counts 0; "
                     + "j_published = the same mean over non-held rows; sta/sim/chrf are means over published rows");

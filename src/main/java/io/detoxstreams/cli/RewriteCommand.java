@@ -46,6 +46,10 @@ public class RewriteCommand implements Callable<Integer> {
             description = "Minimum char n-gram F-score between rewrite and original (default: ${DEFAULT-VALUE}).")
     double similarityFloor;
 
+    @Option(names = "--hold-threshold", description = "Decision threshold of the non-detoxifiable hold model "
+            + "(default: the shipped one, chosen on DEV; lower holds more, see docs/model-card-rewriter.md).")
+    Double holdThreshold;
+
     @Override
     public Integer call() throws Exception {
         TsvTable table = TsvTable.read(input);
@@ -57,7 +61,7 @@ public class RewriteCommand implements Callable<Integer> {
             return 2;
         }
         ObjectMapper json = new ObjectMapper();
-        try (DetoxModels models = DetoxModels.load(similarityFloor);
+        try (DetoxModels models = DetoxModels.load(similarityFloor, holdThreshold);
              BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             for (int from = 0; from < table.size(); from += BATCH) {
                 int to = Math.min(table.size(), from + BATCH);

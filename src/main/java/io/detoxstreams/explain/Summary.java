@@ -33,14 +33,27 @@ final class Summary {
             parts.add("rephrased " + plural(rephrased, "passage"));
         }
         String what = parts.isEmpty() ? "Rewrote the comment" : capitalize(String.join(" and ", parts));
-        return String.format(Locale.ROOT, "%s%s; toxicity fell from %.2f to %.2f (threshold %.2f).", what,
-                categories.isEmpty() ? "" : " flagged as " + String.join(", ", categories), before, after, threshold);
+        return what + (categories.isEmpty() ? "" : " flagged as " + String.join(", ", categories))
+                + "; toxicity fell from " + twoDecimals(before) + " to " + twoDecimals(after) + " (threshold "
+                + twoDecimals(threshold) + ").";
     }
 
     static String held(HoldReason reason, List<String> categories, double before) {
         return String.format(Locale.ROOT, "Held for review (%s): %s; toxicity %.2f%s.", reason.code(),
                 reason.description(), before,
                 categories.isEmpty() ? "" : ", categories " + String.join(", ", categories));
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.2f", v)} without the formatter, which cost ~10% of a whole detoxification:
+     * the shortest decimal of the value rounded half-up, as the formatter does (negative values, which scores never are, and
+     * non-finite ones still go through the formatter).
+     */
+    static String twoDecimals(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v) || v < 0 || 1 / v < 0) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String plural(long n, String noun) {

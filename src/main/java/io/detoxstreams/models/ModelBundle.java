@@ -6,8 +6,7 @@ import io.detoxstreams.language.CompositeLanguageDetector;
 import io.detoxstreams.language.LanguageDetector;
 import io.detoxstreams.rewrite.Detoxifier;
 import io.detoxstreams.rewrite.Verifier;
-import io.detoxstreams.rewrite.VerifyingDetoxifier;
-import io.detoxstreams.rewrite.embedded.EmbeddedRewriter;
+import io.detoxstreams.rewrite.embedded.EmbeddedDetoxifier;
 
 /**
  * The models one process runs: language detection and classification (moderator), detoxification (rewriter).
@@ -32,9 +31,7 @@ public record ModelBundle(LanguageDetector languageDetector, ToxicityClassifier 
         CompositeLanguageDetector detector = CompositeLanguageDetector.builder().languages(settings.languages())
                 .build();
         EmbeddedToxicityClassifier classifier = EmbeddedToxicityClassifier.loadDefault();
-        EmbeddedRewriter rewriter = EmbeddedRewriter.loadDefault(classifier);
-        Detoxifier detoxifier = VerifyingDetoxifier.builder().classifier(classifier).languageDetector(detector)
-                .rewriter(rewriter).similarityFloor(settings.similarityFloor()).build();
+        Detoxifier detoxifier = EmbeddedDetoxifier.create(classifier, detector, settings.similarityFloor());
         return new ModelBundle(detector, classifier, detoxifier);
     }
 

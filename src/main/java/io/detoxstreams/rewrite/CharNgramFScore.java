@@ -12,8 +12,9 @@ import java.util.List;
  *
  * <p>{@link #chrF(String, String)} is the detox metric (beta 2, against a reference); {@link #similarity(String,
  * String)} is the project's content-similarity measure (beta 1, symmetric) used by verification and as SIM.
- * Stateless and thread-safe. N-grams are compared by a 64-bit hash of their code points (collisions are negligible
- * at sentence length, and it keeps the hot verification path free of string allocation).
+ * Thread-safe (per-thread scratch buffers). N-grams are compared by a 64-bit hash of their code points (collisions
+ * are negligible at sentence length), counted in an open-addressing table: the hot verification path neither sorts
+ * nor allocates per n-gram.
  */
 public final class CharNgramFScore {
 
@@ -49,75 +50,135 @@ public final class CharNgramFScore {
     public static double fScore(String hypothesis, String reference, int maxOrder, double beta) {
         int[] hyp = strip(hypothesis);
         int[] ref = strip(reference);
+        Scratch scratch = SCRATCH.get();
+        long[][] h = scratch.hashes(hyp, maxOrder, 0);
+        long[][] r = scratch.hashes(ref, maxOrder, 1);
         double precisionSum = 0.0;
         double recallSum = 0.0;
         int effectiveOrder = 0;
         for (int n = 1; n <= maxOrder; n++) {
-            long[] h = ngrams(hyp, n);
-            long[] r = ngrams(ref, n);
-            if (h.length == 0 || r.length == 0) {
+            int hCount = Math.max(0, hyp.length - n + 1);
+            int rCount = Math.max(0, ref.length - n + 1);
+            if (hCount == 0 || rCount == 0) {
                 continue;
             }
-            int matches = matches(h, r);
-            precisionSum += (double) matches / h.length;
-            recallSum += (double) matches / r.length;
+            int matches = scratch.matches(h[n - 1], hCount, r[n - 1], rCount);
+            precisionSum += (double) matches / hCount;
+            recallSum += (double) matches / rCount;
             effectiveOrder++;
         }
         if (effectiveOrder == 0) {
             return 0.0;
         }
         double p = precisionSum / effectiveOrder;
-        double r = recallSum / effectiveOrder;
+        double r2 = recallSum / effectiveOrder;
         double b2 = beta * beta;
-        double denominator = b2 * p + r;
-        return denominator == 0.0 ? 0.0 : (1 + b2) * p * r / denominator;
+        double denominator = b2 * p + r2;
+        return denominator == 0.0 ? 0.0 : (1 + b2) * p * r2 / denominator;
     }
 
     /** Code points without whitespace (Python's {@code "".join(s.split())}). */
     static int[] strip(String s) {
-        return s.codePoints().filter(cp -> !isPythonWhitespace(cp)).toArray();
+        int[] out = new int[s.length()];
+        int n = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!isPythonWhitespace(cp)) {
+                out[n++] = cp;
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     private static boolean isPythonWhitespace(int cp) {
+        if (cp > ' ' && cp < 0x85) {
+            return false;
+        }
         return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x1C || cp == 0x1D || cp == 0x1E
                 || cp == 0x1F || cp == 0x85;
     }
 
-    /** Sorted hashes of the n-grams of {@code cps}. */
-    private static long[] ngrams(int[] cps, int n) {
-        int count = cps.length - n + 1;
-        if (count <= 0) {
-            return new long[0];
-        }
-        long[] out = new long[count];
-        for (int i = 0; i < count; i++) {
-            long h = 0xcbf29ce484222325L;
-            for (int k = 0; k < n; k++) {
-                h = (h ^ cps[i + k]) * 0x100000001b3L;
-                h ^= h >>> 29;
-            }
-            out[i] = h;
-        }
-        Arrays.sort(out);
-        return out;
-    }
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Size of the multiset intersection of two sorted arrays. */
-    private static int matches(long[] a, long[] b) {
-        int i = 0;
-        int j = 0;
-        int m = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                m++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
+    /**
+     * Per-thread buffers: n-gram hashes of both texts for every order, and an open-addressing multiset (hash → count,
+     * cleared by generation stamps) that counts the matches of one order without sorting or allocating.
+     */
+    private static final class Scratch {
+        private final long[][][] hashes = new long[2][][];
+        private long[] keys = new long[256];
+        private int[] counts = new int[256];
+        private int[] stamps = new int[256];
+        private int generation;
+
+        /**
+         * The hashes of the n-grams of {@code cps} for every order 1..maxOrder (row n - 1, first
+         * {@code cps.length - n + 1} entries valid). An n-gram's hash is built code point by code point, so one pass
+         * from each start position yields every order.
+         */
+        long[][] hashes(int[] cps, int maxOrder, int side) {
+            long[][] out = hashes[side];
+            if (out == null || out.length < maxOrder || out[0].length < cps.length) {
+                out = new long[maxOrder][Math.max(64, cps.length * 2)];
+                hashes[side] = out;
             }
+            for (int i = 0; i < cps.length; i++) {
+                long h = 0xcbf29ce484222325L;
+                int orders = Math.min(maxOrder, cps.length - i);
+                for (int k = 0; k < orders; k++) {
+                    h = (h ^ cps[i + k]) * 0x100000001b3L;
+                    h ^= h >>> 29;
+                    out[k][i] = h;
+                }
+            }
+            return out;
         }
-        return m;
+
+        /** Size of the multiset intersection of {@code a[0, aCount)} and {@code b[0, bCount)}. */
+        int matches(long[] a, int aCount, long[] b, int bCount) {
+            int capacity = Integer.highestOneBit(Math.max(16, bCount * 2 - 1)) << 1;
+            if (keys.length < capacity) {
+                keys = new long[capacity];
+                counts = new int[capacity];
+                stamps = new int[capacity];
+            }
+            int mask = capacity - 1;
+            int stamp = ++generation;
+            if (stamp == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(stamps, 0);
+                generation = 1;
+                stamp = 1;
+            }
+            for (int i = 0; i < bCount; i++) {
+                int slot = slot(b[i], mask);
+                while (stamps[slot] == stamp && keys[slot] != b[i]) {
+                    slot = (slot + 1) & mask;
+                }
+                if (stamps[slot] == stamp) {
+                    counts[slot]++;
+                } else {
+                    stamps[slot] = stamp;
+                    keys[slot] = b[i];
+                    counts[slot] = 1;
+                }
+            }
+            int m = 0;
+            for (int i = 0; i < aCount; i++) {
+                int slot = slot(a[i], mask);
+                while (stamps[slot] == stamp && keys[slot] != a[i]) {
+                    slot = (slot + 1) & mask;
+                }
+                if (stamps[slot] == stamp && counts[slot] > 0) {
+                    counts[slot]--;
+                    m++;
+                }
+            }
+            return m;
+        }
+
+        private static int slot(long h, int mask) {
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
     }
 }

@@ -189,6 +189,11 @@ public final class VerifyingDetoxifier implements Detoxifier {
                 null);
     }
 
+    /** The backends of the fallback chain, in order ({@link Rewriter#name()}). */
+    public List<String> backends() {
+        return chain.stream().map(Rewriter::name).toList();
+    }
+
     @Override
     public void close() {
         for (Rewriter r : chain) {

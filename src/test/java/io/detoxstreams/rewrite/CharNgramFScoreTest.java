@@ -54,4 +54,61 @@ class CharNgramFScoreTest {
         assertThat(CharNgramFScore.similarity("abcd", "ab")).isEqualTo(CharNgramFScore.similarity("ab", "abcd"));
         assertThat(CharNgramFScore.similarity("", " ")).isEqualTo(1.0);
     }
+
+    @Test
+    void shouldAgreeWithANaiveStringCountingImplementationOnRandomAndLongTexts() {
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "aab c.é😀汉 ";
+        for (int t = 0; t < 300; t++) {
+            String a = randomText(random, alphabet, random.nextInt(t < 290 ? 40 : 900));
+            String b = randomText(random, alphabet, random.nextInt(t < 290 ? 40 : 900));
+            assertThat(CharNgramFScore.chrF(a, b)).as("%s | %s", a, b).isCloseTo(naiveChrF(a, b), within(1e-12));
+        }
+    }
+
+    private static String randomText(java.util.Random random, String alphabet, int length) {
+        int[] cps = alphabet.codePoints().toArray();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            sb.appendCodePoint(cps[random.nextInt(cps.length)]);
+        }
+        return sb.toString();
+    }
+
+    /** sacreBLEU's sentence chrF written the obvious way: whitespace removed, n-gram strings counted in maps. */
+    private static double naiveChrF(String hyp, String ref) {
+        int[] h = hyp.codePoints().filter(c -> !Character.isWhitespace(c)).toArray();
+        int[] r = ref.codePoints().filter(c -> !Character.isWhitespace(c)).toArray();
+        double p = 0;
+        double rc = 0;
+        int orders = 0;
+        for (int n = 1; n <= 6; n++) {
+            java.util.Map<String, Integer> hc = counts(h, n);
+            java.util.Map<String, Integer> rcounts = counts(r, n);
+            if (hc.isEmpty() || rcounts.isEmpty()) {
+                continue;
+            }
+            int m = 0;
+            for (var e : hc.entrySet()) {
+                m += Math.min(e.getValue(), rcounts.getOrDefault(e.getKey(), 0));
+            }
+            p += (double) m / (h.length - n + 1);
+            rc += (double) m / (r.length - n + 1);
+            orders++;
+        }
+        if (orders == 0) {
+            return 0;
+        }
+        p /= orders;
+        rc /= orders;
+        return p + rc == 0 ? 0 : 5 * p * rc / (4 * p + rc);
+    }
+
+    private static java.util.Map<String, Integer> counts(int[] cps, int n) {
+        java.util.Map<String, Integer> m = new java.util.HashMap<>();
+        for (int i = 0; i + n <= cps.length; i++) {
+            m.merge(new String(cps, i, n), 1, Integer::sum);
+        }
+        return m;
+    }
 }

@@ -10,12 +10,16 @@ import io.detoxstreams.rewrite.Rewriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * The CPU rewrite backend: span substitution. For every word of a toxic comment it decides keep, delete or replace —
  * words inside the classifier's spans and words the mined {@link SubstitutionTable} knows editors change; replacements
- * come from the table — then {@link SentenceRepair} mends the sentence. With a self-check classifier it re-scores its
- * own output and also removes what is still flagged, up to {@link RewriterOptions#maxPasses()} passes.
+ * come from the table — then {@link SentenceRepair} mends the sentence. With a self-check classifier it starts from
+ * the strong spans only ({@link RewriterOptions#minSpanScore()}), re-scores its own output and removes what is still
+ * flagged — the classifier's spans on the rewrite or, when the comment is toxic without any span, the
+ * {@link StrongestSpan} — up to {@link RewriterOptions#maxPasses()} passes: a weak span is deleted only when the
+ * comment is still toxic without the strong ones.
  *
  * <p>Build with {@link #loadDefault(ToxicityClassifier)} (tables shipped in the jar) or {@link #builder()}. Thread-safe:
  * it holds only immutable tables and options. Edits are reported in UTF-16 offsets of the original text.
@@ -93,7 +97,9 @@ public final class EmbeddedRewriter implements Rewriter {
     }
 
     private Rewrite rewriteOne(RewriteRequest request) {
-        List<ToxicSpan> spans = request.toxicity().spans();
+        List<ToxicSpan> all = request.toxicity().spans();
+        List<ToxicSpan> spans = selfCheck == null ? all
+                : all.stream().filter(s -> s.score() >= options.minSpanScore()).toList();
         TokenPlan plan = new TokenPlan(request.text(), spans);
         SubstitutionTable table = tables.get(request.lang());
         TokenDecider decider = new TokenDecider(table, options);
@@ -103,15 +109,19 @@ public final class EmbeddedRewriter implements Rewriter {
             plan.reset();
             decider.decide(plan, spans);
             rendered = SentenceRepair.render(plan, request.lang(), options.alwaysCapitalize());
-            if (pass + 1 == passes || !forceStillToxic(plan, rendered, request.lang())) {
+            if (pass + 1 == passes || !forceStillToxic(plan, rendered, request.lang(), decider)) {
                 break;
             }
         }
-        return new Rewrite(rendered.text(), METHOD, EditReport.edits(plan, spans));
+        return new Rewrite(rendered.text(), METHOD, EditReport.edits(plan, all));
     }
 
-    /** Marks the original tokens behind spans the classifier still flags; false when there is nothing new to do. */
-    private boolean forceStillToxic(TokenPlan plan, SentenceRepair.Rendered rendered, String lang) {
+    /**
+     * Marks the original tokens behind what the classifier still flags: its spans on the rewrite or, when they name
+     * no new word, the deletable words of the {@link StrongestSpan}. False when there is nothing new to do.
+     */
+    private boolean forceStillToxic(TokenPlan plan, SentenceRepair.Rendered rendered, String lang,
+                                    TokenDecider decider) {
         if (rendered.text().isBlank()) {
             return false;
         }
@@ -119,11 +129,20 @@ public final class EmbeddedRewriter implements Rewriter {
         if (!again.toxic()) {
             return false;
         }
+        if (force(plan, rendered, again.spans(), token -> true)) {
+            return true;
+        }
+        return options.attributionFallback() && StrongestSpan.offer(selfCheck, rendered.text(), lang,
+                span -> force(plan, rendered, List.of(span), token -> decider.deletable(plan, token, lang)));
+    }
+
+    private static boolean force(TokenPlan plan, SentenceRepair.Rendered rendered, List<ToxicSpan> spans,
+                                 IntPredicate eligible) {
         boolean more = false;
-        for (ToxicSpan s : again.spans()) {
+        for (ToxicSpan s : spans) {
             for (int k = s.start(); k < s.end() && k < rendered.tokenAt().length; k++) {
                 int token = rendered.tokenAt()[k];
-                if (token >= 0 && !plan.forced[token] && plan.wordLike(token)) {
+                if (token >= 0 && !plan.forced[token] && plan.wordLike(token) && eligible.test(token)) {
                     plan.forced[token] = true;
                     more = true;
                 }

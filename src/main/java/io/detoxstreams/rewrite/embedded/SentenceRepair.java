@@ -9,8 +9,10 @@ import java.util.Set;
 /**
  * Turns a {@link TokenPlan} into the rewritten sentence and repairs what deletions break: dangling articles and
  * intensifiers ({@link DanglingWords}), separators left orphaned at the start or end or next to other punctuation,
- * empty brackets, a/an before a replacement (English), doubled spaces, a space before closing punctuation, and the
- * capital at the start. The untouched parts of the comment keep their original characters.
+ * empty brackets, a/an before a replacement (English), doubled spaces and a space before closing punctuation. The
+ * untouched parts of the comment keep their original characters, case included: when the first word is deleted the
+ * new first word is not capitalised (unless {@link RewriterOptions#alwaysCapitalize()}), as in the human references
+ * ("Сука, одни неудачи" → "одни неудачи"; DEV J ru +0.001, uk +0.005).
  *
  * <p>{@link #render(TokenPlan, String, boolean)} also returns, for every output character, the token it came from, so
  * a later pass can map classifier spans on the rewrite back to the original.
@@ -29,17 +31,20 @@ final class SentenceRepair {
     }
 
     static Rendered render(TokenPlan plan, String lang, boolean alwaysCapitalize) {
-        dropDanglingWords(plan, DanglingWords.of(lang));
+        dropDanglingWords(plan, DanglingWords.of(lang), FunctionWords.of(lang));
         boolean[] emit = new boolean[plan.size()];
         for (int i = 0; i < plan.size(); i++) {
             emit[i] = plan.decisions[i] != TokenPlan.Decision.DELETE;
         }
         dropOrphanPunctuation(plan, emit);
-        return join(plan, emit, lang, alwaysCapitalize || startsUpper(plan));
+        return join(plan, emit, lang, alwaysCapitalize);
     }
 
-    /** Right to left, so "such a <deleted>" loses "a" first and then "such". */
-    private static void dropDanglingWords(TokenPlan plan, Set<String> dangling) {
+    /**
+     * An article whose noun was deleted goes too, when what follows is the end, punctuation or a function word
+     * ("you are an idiot and …" → "you are and …", not "you are an and …"). Right to left.
+     */
+    private static void dropDanglingWords(TokenPlan plan, Set<String> dangling, Set<String> function) {
         if (dangling.isEmpty()) {
             return;
         }
@@ -52,7 +57,7 @@ final class SentenceRepair {
             while (k < plan.size() && plan.decisions[k] == TokenPlan.Decision.DELETE) {
                 k++;
             }
-            if (k == plan.size() || !plan.wordLike(k)) {
+            if (k == plan.size() || !plan.wordLike(k) || function.contains(plan.keys[k])) {
                 plan.delete(i, plan.group[i + 1]);
             }
         }
@@ -116,16 +121,6 @@ final class SentenceRepair {
             }
         }
         return n;
-    }
-
-    private static boolean startsUpper(TokenPlan plan) {
-        for (int i = 0; i < plan.size(); i++) {
-            if (plan.wordLike(i)) {
-                int cp = plan.tokens.get(i).text(plan.text).codePointAt(0);
-                return Character.isUpperCase(cp);
-            }
-        }
-        return false;
     }
 
     private static Rendered join(TokenPlan plan, boolean[] emit, String lang, boolean capitalize) {

@@ -5,7 +5,8 @@ import io.detoxstreams.classify.ToxicSpan;
 import java.util.List;
 
 /**
- * Decides keep / delete / replace for every word of a {@link TokenPlan}, left to right, longest table phrase first:
+ * Decides keep / delete / replace for every word of a {@link TokenPlan}, left to right, longest table phrase first
+ * (multi-word phrases of spaced scripts only up to {@link RewriterOptions#maxWordPhrase()} words; Han phrases always):
  * <ol>
  *   <li>a table entry with strong evidence (seen often, usually changed by editors) applies anywhere — this finds
  *       toxic words the classifier's spans miss;</li>
@@ -49,7 +50,9 @@ final class TokenDecider {
 
     /** Tries phrase entries from the longest down; returns how many tokens it consumed (0 = none applied). */
     private int applyTable(TokenPlan plan, int i) {
-        int maxLen = wordRun(plan, i, table.maxPhraseTokens());
+        int limit = plan.tokens.get(i).kind() == Token.Kind.HAN ? table.maxPhraseTokens()
+                : Math.min(options.maxWordPhrase(), table.maxPhraseTokens());
+        int maxLen = wordRun(plan, i, limit);
         for (int len = maxLen; len >= 1; len--) {
             SubstitutionTable.Entry e = table.word(TableKeys.join(java.util.Arrays.asList(plan.keys), plan.tokens,
                     i, i + len));
@@ -89,6 +92,20 @@ final class TokenDecider {
     private boolean usesReplacement(SubstitutionTable.Entry e) {
         return !e.deletes() && e.chosen() >= options.replaceMinChosen()
                 && e.chosen() >= options.replaceMinShare() * e.changed();
+    }
+
+    /**
+     * Whether an attribution-only fallback may delete token {@code i}: not a word editors leave alone (a {@code keep}
+     * entry) and not a {@link FunctionWords function word}. Han characters are always deletable: a character that
+     * editors usually keep (黑, 女) is the toxic half of many slurs (黑鬼, 女拳), and the classifier scores them one by
+     * one.
+     */
+    boolean deletable(TokenPlan plan, int i, String lang) {
+        String key = plan.keys[i];
+        if (key == null || plan.tokens.get(i).kind() == Token.Kind.HAN) {
+            return key != null;
+        }
+        return (table == null || table.keep(key) == null) && !FunctionWords.of(lang).contains(key);
     }
 
     private boolean keep(TokenPlan plan, int i) {

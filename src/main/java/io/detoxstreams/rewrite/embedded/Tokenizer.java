@@ -99,6 +99,9 @@ public final class Tokenizer {
     }
 
     static boolean isWordChar(int cp) {
+        if (cp < 0x80) {
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+        }
         return Character.isLetterOrDigit(cp) || isMark(cp);
     }
 
@@ -107,12 +110,18 @@ public final class Tokenizer {
     }
 
     private static boolean isMark(int cp) {
+        if (cp < 0x300) {
+            return false; // combining marks start at U+0300
+        }
         int t = Character.getType(cp);
         return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK
                 || t == Character.ENCLOSING_MARK;
     }
 
     static boolean isHan(int cp) {
+        if (cp < 0x2E80) {
+            return false; // the first Han/kana block (CJK radicals) starts at U+2E80
+        }
         Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
         return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
                 || sc == Character.UnicodeScript.KATAKANA;

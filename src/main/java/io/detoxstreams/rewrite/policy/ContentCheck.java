@@ -3,6 +3,7 @@ package io.detoxstreams.rewrite.policy;
 import io.detoxstreams.rewrite.EditAction;
 import io.detoxstreams.rewrite.Rewrite;
 import io.detoxstreams.rewrite.SpanEdit;
+import io.detoxstreams.rewrite.embedded.FunctionWords;
 import io.detoxstreams.rewrite.embedded.TableKeys;
 import io.detoxstreams.rewrite.embedded.Token;
 import io.detoxstreams.rewrite.embedded.Tokenizer;

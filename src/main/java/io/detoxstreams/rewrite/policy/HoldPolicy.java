@@ -5,14 +5,16 @@ import io.detoxstreams.rewrite.HoldReason;
 import io.detoxstreams.rewrite.Rewrite;
 import io.detoxstreams.rewrite.RewriteRequest;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What must go to human review whatever a rewriter could do (DESIGN §3 "Policy"): threats (the classifier's
- * {@code threat} category at or above {@link #threatThreshold()}, or a {@link HarmPatterns} threat), self-harm
- * ({@link HarmPatterns}), checked on the original by {@link #beforeRewrite}; and comments that are not detoxifiable —
- * the rewrite keeps fewer than {@link #minContent()} content units of the original ({@link ContentCheck}) — checked
- * on each proposed rewrite by {@link #afterRewrite}.
+ * What must go to human review whatever a rewriter could do (DESIGN §3 "Policy"), checked on the original by
+ * {@link #beforeRewrite}: self-harm ({@link HarmPatterns}); threats (the classifier's {@code threat} category at or
+ * above {@link #threatThreshold()}, or a {@link HarmPatterns} threat); and, where a learned
+ * {@link NotDetoxifiableModel} exists for the language (English), toxic comments it judges not detoxifiable. In
+ * languages without a model, {@link #afterRewrite} holds a proposed rewrite that keeps fewer than
+ * {@link #minContent()} content units of the original ({@link ContentCheck}).
  *
  * <p>Immutable and thread-safe.
  */
@@ -23,14 +25,25 @@ public final class HoldPolicy {
 
     private final double threatThreshold;
     private final double minContent;
+    private final Map<String, NotDetoxifiableModel> models;
 
+    /** A policy without learned models: {@link ContentCheck} in every language. */
     public HoldPolicy(double threatThreshold, double minContent) {
-        this.threatThreshold = threatThreshold;
-        this.minContent = minContent;
+        this(threatThreshold, minContent, Map.of());
     }
 
+    /**
+     * @param models per-language non-detoxifiable models; languages with a model skip {@link ContentCheck}
+     */
+    public HoldPolicy(double threatThreshold, double minContent, Map<String, NotDetoxifiableModel> models) {
+        this.threatThreshold = threatThreshold;
+        this.minContent = minContent;
+        this.models = Map.copyOf(models);
+    }
+
+    /** The defaults with the models shipped in the jar. */
     public static HoldPolicy defaults() {
-        return new HoldPolicy(DEFAULT_THREAT_THRESHOLD, DEFAULT_MIN_CONTENT);
+        return new HoldPolicy(DEFAULT_THREAT_THRESHOLD, DEFAULT_MIN_CONTENT, NotDetoxifiableModel.loadAllShipped());
     }
 
     public Optional<HoldReason> beforeRewrite(RewriteRequest request) {
@@ -42,14 +55,34 @@ public final class HoldPolicy {
                 || HarmPatterns.threat(request.text(), request.lang())) {
             return Optional.of(HoldReason.THREAT);
         }
+        NotDetoxifiableModel model = models.get(request.lang());
+        if (model != null && request.toxicity().toxic()
+                && model.notDetoxifiable(request.text(), request.toxicity())) {
+            return Optional.of(HoldReason.NOT_DETOXIFIABLE);
+        }
         return Optional.empty();
     }
 
     public Optional<HoldReason> afterRewrite(RewriteRequest request, Rewrite rewrite) {
-        if (ContentCheck.keptContent(request.text(), rewrite, request.lang()) < minContent) {
+        if (!models.containsKey(request.lang())
+                && ContentCheck.keptContent(request.text(), rewrite, request.lang()) < minContent) {
             return Optional.of(HoldReason.NOT_DETOXIFIABLE);
         }
         return Optional.empty();
+    }
+
+    /** The same policy with every non-detoxifiable model deciding at {@code threshold} (an operating point). */
+    public HoldPolicy withNotDetoxifiableThreshold(double threshold) {
+        Map<String, NotDetoxifiableModel> m = new java.util.HashMap<>();
+        models.forEach((lang, model) -> m.put(lang, model.withThreshold(threshold)));
+        return new HoldPolicy(threatThreshold, minContent, m);
+    }
+
+    /** The decision threshold of each language's non-detoxifiable model. */
+    public Map<String, Double> notDetoxifiableThresholds() {
+        Map<String, Double> t = new java.util.TreeMap<>();
+        models.forEach((lang, model) -> t.put(lang, model.threshold()));
+        return t;
     }
 
     public double threatThreshold() {
@@ -58,5 +91,10 @@ public final class HoldPolicy {
 
     public double minContent() {
         return minContent;
+    }
+
+    /** The languages with a learned non-detoxifiable model. */
+    public java.util.Set<String> modelLanguages() {
+        return models.keySet();
     }
 }

@@ -35,4 +35,19 @@ class TokenizerTest {
         assertThat(texts("क्या बात")).containsExactly("क्या", "बात");
         assertThat(texts("أنت غبي")).containsExactly("أنت", "غبي");
     }
+
+    @Test
+    void fastPathsShouldAgreeWithTheUnicodeDefinitionsForEveryCodePoint() {
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            int t = Character.getType(cp);
+            boolean mark = t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK
+                    || t == Character.ENCLOSING_MARK;
+            Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+            boolean han = sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
+                    || sc == Character.UnicodeScript.KATAKANA;
+            assertThat(Tokenizer.isWordChar(cp)).as("isWordChar U+%04X", cp)
+                    .isEqualTo(Character.isLetterOrDigit(cp) || mark);
+            assertThat(Tokenizer.isHan(cp)).as("isHan U+%04X", cp).isEqualTo(han);
+        }
+    }
 }

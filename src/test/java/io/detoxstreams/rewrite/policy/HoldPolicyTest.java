@@ -40,7 +40,8 @@ class HoldPolicyTest {
     }
 
     @Test
-    void shouldHoldRewritesThatKeepNoContentOfTheOriginal() {
+    void shouldHoldRewritesThatKeepNoContentOfTheOriginalInLanguagesWithoutAModel() {
+        HoldPolicy policy = new HoldPolicy(HoldPolicy.DEFAULT_THREAT_THRESHOLD, HoldPolicy.DEFAULT_MIN_CONTENT);
         RewriteRequest r = request("you are an idiot", "en", Map.of());
         Rewrite insultSwapped = new Rewrite("you are a person", "m",
                 List.of(new SpanEdit(8, 16, "insult", 0.9, EditAction.REPLACED, "a person")));
@@ -49,6 +50,22 @@ class HoldPolicyTest {
         RewriteRequest content = request("you are an idiot, the tax plan fails the poor", "en", Map.of());
         assertThat(policy.afterRewrite(content, new Rewrite("you are wrong, the tax plan fails the poor", "m",
                 List.of()))).isEmpty();
+    }
+
+    @Test
+    void shouldAskTheLearnedModelInsteadOfTheContentCheckWhereOneIsShipped() {
+        NotDetoxifiableModel model = NotDetoxifiableModel.loadShipped("en").orElseThrow();
+        RewriteRequest r = request("you are an idiot", "en", Map.of());
+        HoldPolicy always = new HoldPolicy(0.5, 1.0, Map.of("en", model.withThreshold(0.0)));
+        HoldPolicy never = new HoldPolicy(0.5, 1.0, Map.of("en", model.withThreshold(1.01)));
+        assertThat(always.beforeRewrite(r)).contains(HoldReason.NOT_DETOXIFIABLE);
+        assertThat(never.beforeRewrite(r)).isEmpty();
+        assertThat(never.afterRewrite(r, new Rewrite("you are", "m", List.of())))
+                .as("no content check where a model decides").isEmpty();
+        RewriteRequest notToxic = new RewriteRequest("you are an idiot", "en",
+                new ToxicityResult(0.1, false, 0.5, Map.of(), List.of(), "t"));
+        assertThat(always.beforeRewrite(notToxic)).as("only toxic comments are judged").isEmpty();
+        assertThat(policy.modelLanguages()).containsExactly("en");
     }
 
     @Test

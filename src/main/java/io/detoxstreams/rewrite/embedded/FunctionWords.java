@@ -1,4 +1,4 @@
-package io.detoxstreams.rewrite.policy;
+package io.detoxstreams.rewrite.embedded;
 
 import java.util.Map;
 import java.util.Set;
@@ -6,9 +6,11 @@ import java.util.Set;
 /**
  * Per-language words that carry no content of their own — pronouns, articles, auxiliaries, prepositions,
  * conjunctions, fillers. A rewrite that keeps only such words of the original ("you are", "du bist so") has kept
- * nothing the author meant besides the insult; {@link ContentCheck} counts the other words. Hand-written, lower-case.
+ * nothing the author meant besides the insult ({@code ContentCheck} in the policy counts the other words), and the
+ * embedded rewriter never deletes them just because the classifier weighs them (see {@link StrongestSpan}).
+ * Hand-written, lower-case.
  */
-final class FunctionWords {
+public final class FunctionWords {
 
     private static final Map<String, Set<String>> WORDS = Map.of(
             "en", words("i", "me", "my", "mine", "you", "u", "ur", "your", "yours", "ya", "he", "him", "his", "she",
@@ -54,7 +56,7 @@ final class FunctionWords {
     private FunctionWords() {
     }
 
-    static Set<String> of(String lang) {
+    public static Set<String> of(String lang) {
         return WORDS.getOrDefault(lang, Set.of());
     }
 

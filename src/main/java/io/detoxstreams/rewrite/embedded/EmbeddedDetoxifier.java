@@ -1,0 +1,45 @@
+package io.detoxstreams.rewrite.embedded;
+
+import io.detoxstreams.classify.ToxicityClassifier;
+import io.detoxstreams.language.LanguageDetector;
+import io.detoxstreams.rewrite.MemoizingClassifier;
+import io.detoxstreams.rewrite.VerifyingDetoxifier;
+import io.detoxstreams.rewrite.policy.HoldPolicy;
+
+/**
+ * The default CPU detoxifier: the shipped {@link EmbeddedRewriter} behind a {@link VerifyingDetoxifier} with the
+ * default {@link HoldPolicy} (including the shipped non-detoxifiable model). Rewriter self-check and verifier share one
+ * {@link MemoizingClassifier}, so the verifier's re-score of a rewrite is the self-check's score of the same text
+ * rather than a second classifier run.
+ *
+ * <pre>{@code
+ * Detoxifier d = EmbeddedDetoxifier.create(classifier, detector, Verifier.DEFAULT_SIMILARITY_FLOOR);
+ * }</pre>
+ */
+public final class EmbeddedDetoxifier {
+
+    private EmbeddedDetoxifier() {
+    }
+
+    /**
+     * @param classifier      scores rewrites (shared; not closed by the detoxifier)
+     * @param detector        checks the language of rewrites that insert words; null skips the check
+     * @param similarityFloor minimum content similarity of a rewrite to its original
+     */
+    public static VerifyingDetoxifier create(ToxicityClassifier classifier, LanguageDetector detector,
+                                             double similarityFloor) {
+        return create(classifier, detector, similarityFloor, HoldPolicy.defaults());
+    }
+
+    public static VerifyingDetoxifier create(ToxicityClassifier classifier, LanguageDetector detector,
+                                             double similarityFloor, HoldPolicy policy) {
+        MemoizingClassifier rescoring = new MemoizingClassifier(classifier);
+        return VerifyingDetoxifier.builder()
+                .classifier(rescoring)
+                .languageDetector(detector)
+                .rewriter(EmbeddedRewriter.loadDefault(rescoring))
+                .similarityFloor(similarityFloor)
+                .policy(policy)
+                .build();
+    }
+}

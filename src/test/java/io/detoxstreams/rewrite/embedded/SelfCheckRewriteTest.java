@@ -1,0 +1,78 @@
+package io.detoxstreams.rewrite.embedded;
+
+import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
+import io.detoxstreams.rewrite.Rewrite;
+import io.detoxstreams.rewrite.RewriteRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The self-check with the real embedded classifier, on TRAIN-split sentences: the attribution fallback must make
+ * comments the classifier calls toxic without any span non-toxic by deleting the toxic word, not the innocent word the
+ * linear model happens to weigh most; weak spans stay when deleting the strong ones is enough.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SelfCheckRewriteTest {
+
+    private EmbeddedToxicityClassifier classifier;
+
+    @BeforeAll
+    void load() {
+        classifier = EmbeddedToxicityClassifier.loadDefault();
+    }
+
+    @AfterAll
+    void close() {
+        classifier.close();
+    }
+
+    private Rewrite rewrite(String text, String lang, boolean fallback) {
+        RewriterOptions d = RewriterOptions.defaults();
+        RewriterOptions options = new RewriterOptions(d.strongMinSeen(), d.strongMinRate(), d.spanMinRate(),
+                d.replaceMinChosen(), d.replaceMinShare(), d.keepInSpans(), d.usePrefixes(), d.alwaysCapitalize(),
+                d.maxPasses(), d.maxWordPhrase(), fallback, d.minSpanScore());
+        EmbeddedRewriter rewriter = EmbeddedRewriter.builder().tables(SubstitutionTables.loadShipped())
+                .selfCheck(classifier).options(options).build();
+        ToxicityResult before = classifier.classify(text, lang);
+        assertThat(before.toxic()).as("precondition: toxic").isTrue();
+        assertThat(before.spans()).as("precondition: no span at the default threshold").isEmpty();
+        return rewriter.rewrite(new RewriteRequest(text, lang, before));
+    }
+
+    @Test
+    void shouldDeleteTheSlurNotTheWordTheModelWeighsMost() {
+        String text = "the answer is probably just that youre a flaming homo .";
+        assertThat(classifier.classify(rewrite(text, "en", false).text(), "en").toxic())
+                .as("without the fallback nothing is deleted").isTrue();
+        Rewrite r = rewrite(text, "en", true);
+        assertThat(classifier.classify(r.text(), "en").toxic()).isFalse();
+        assertThat(r.text()).contains("answer").doesNotContain("homo");
+    }
+
+    @Test
+    void shouldFindTheToxicWordInAGermanCommentWithoutSpans() {
+        Rewrite r = rewrite("Was für eine hohle Type....😂😂", "de", true);
+        assertThat(classifier.classify(r.text(), "de").toxic()).isFalse();
+        assertThat(r.text()).doesNotContain("hohle").contains("Type");
+    }
+
+    @Test
+    void shouldKeepWeakSpansWhenDeletingTheStrongOnesIsEnough() {
+        String text = "real idiots like trump , not the fake kind .";
+        ToxicityResult before = classifier.classify(text, "en");
+        assertThat(before.spans()).as("precondition: strong and weak spans")
+                .anySatisfy(s -> assertThat(s.score()).isGreaterThanOrEqualTo(0.9))
+                .anySatisfy(s -> assertThat(s.score()).isLessThan(0.9));
+        EmbeddedRewriter rewriter = EmbeddedRewriter.loadDefault(classifier);
+        Rewrite r = rewriter.rewrite(new RewriteRequest(text, "en", before));
+        assertThat(r.text()).doesNotContain("idiots").contains("trump").contains("fake");
+        assertThat(classifier.classify(r.text(), "en").toxic()).isFalse();
+        assertThat(r.edits()).as("the weak spans are reported as kept")
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo(io.detoxstreams.rewrite.EditAction.KEPT));
+    }
+}
