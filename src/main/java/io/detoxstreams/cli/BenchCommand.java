@@ -43,7 +43,8 @@ public final class BenchCommand implements Callable<Integer> {
         ChainedOptionsBuilder o = new OptionsBuilder().include(include).warmupIterations(warmup)
                 .measurementIterations(iterations).warmupTime(TimeValue.seconds(2))
                 .measurementTime(TimeValue.seconds(2)).forks(forks).threads(1)
-                .jvmArgsAppend("-Ddetox.bench.data=" + data.toAbsolutePath(), "-Dai.djl.offline=true");
+                .jvmArgsAppend("-Ddetox.bench.data=" + data.toAbsolutePath(), "-Dai.djl.offline=true")
+                .param("data", data.toAbsolutePath().toString());
         Collection<RunResult> results = new Runner(o.build()).run();
         System.out.println();
         System.out.println("benchmark                                              ops/s (one thread)      ± error");

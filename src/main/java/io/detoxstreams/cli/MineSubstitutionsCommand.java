@@ -67,7 +67,7 @@ public class MineSubstitutionsCommand implements Callable<Integer> {
                     "substitution table for '" + lang + "' mined by 'detox-streams mine-substitutions'",
                     "from detox/" + lang + ".tsv, splits " + chosen + ": " + pairs.size() + " rows, "
                             + miner.pairs() + " toxic/reference pairs",
-                    "derived data; licence of the source pairs: see docs/model-card-rewriter.md",
+                    "derived data; licence of the source pairs: see MODEL_CARD.md (Rewriter)",
                     "options " + options));
             try (Writer w = Files.newBufferedWriter(out.resolve("substitutions-" + lang + ".tsv"),
                     StandardCharsets.UTF_8)) {

@@ -47,7 +47,7 @@ public class RewriteCommand implements Callable<Integer> {
     double similarityFloor;
 
     @Option(names = "--hold-threshold", description = "Decision threshold of the non-detoxifiable hold model "
-            + "(default: the shipped one, chosen on DEV; lower holds more, see docs/model-card-rewriter.md).")
+            + "(default: the shipped one, chosen on DEV; lower holds more, see MODEL_CARD.md (Rewriter)).")
     Double holdThreshold;
 
     @Override
