@@ -29,8 +29,9 @@ public record ModelBundle(LanguageDetector languageDetector, ToxicityClassifier 
 
     public static ModelBundle load(Settings settings) {
         CompositeLanguageDetector detector = CompositeLanguageDetector.builder().languages(settings.languages())
-                .build();
-        EmbeddedToxicityClassifier classifier = EmbeddedToxicityClassifier.loadDefault();
+                .linguaLowAccuracy(settings.linguaLowAccuracy()).build();
+        EmbeddedToxicityClassifier classifier = EmbeddedToxicityClassifier.loadDefault()
+                .withThresholds(settings.thresholds());
         Detoxifier detoxifier = EmbeddedDetoxifier.create(classifier, detector, settings.similarityFloor());
         return new ModelBundle(detector, classifier, detoxifier);
     }
@@ -38,13 +39,17 @@ public record ModelBundle(LanguageDetector languageDetector, ToxicityClassifier 
     /**
      * What can be configured about the embedded models.
      *
-     * @param languages       languages the detector may answer (ISO 639-1)
-     * @param similarityFloor minimum content similarity of a rewrite to its original
+     * @param languages         languages the detector may answer (ISO 639-1)
+     * @param similarityFloor   minimum content similarity of a rewrite to its original
+     * @param thresholds        per-language overrides of the classifier's decision thresholds
+     * @param linguaLowAccuracy Lingua's low-accuracy mode for the language-detection fallback (less memory)
      */
-    public record Settings(java.util.List<String> languages, double similarityFloor) {
+    public record Settings(java.util.List<String> languages, double similarityFloor,
+                           java.util.Map<String, Double> thresholds, boolean linguaLowAccuracy) {
 
         public static Settings defaults() {
-            return new Settings(CompositeLanguageDetector.DEFAULT_LANGUAGES, Verifier.DEFAULT_SIMILARITY_FLOOR);
+            return new Settings(CompositeLanguageDetector.DEFAULT_LANGUAGES, Verifier.DEFAULT_SIMILARITY_FLOOR,
+                    java.util.Map.of(), false);
         }
     }
 

@@ -43,12 +43,33 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
     private final int maxChars;
     private final String version;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    /** Operator overrides of the calibrated per-language thresholds (lang → probability). */
+    private final Map<String, Double> thresholdOverrides;
 
     public EmbeddedToxicityClassifier(LinearModel model, int maxChars) {
+        this(model, maxChars, Map.of());
+    }
+
+    private EmbeddedToxicityClassifier(LinearModel model, int maxChars, Map<String, Double> thresholdOverrides) {
         this.model = model;
         this.normalizer = new TextNormalizer(model.maskDictionary, model.segmenter);
         this.maxChars = maxChars;
         this.version = "embedded/" + model.info().version();
+        for (var e : thresholdOverrides.entrySet()) {
+            if (e.getValue() <= 0 || e.getValue() >= 1) {
+                throw new IllegalArgumentException("threshold for " + e.getKey() + " must be in (0, 1), not "
+                        + e.getValue());
+            }
+        }
+        this.thresholdOverrides = Map.copyOf(thresholdOverrides);
+    }
+
+    /**
+     * The same model with some languages' decision thresholds replaced (calibrated probabilities in (0, 1); a
+     * higher threshold flags less). Languages not listed keep the thresholds chosen at training time.
+     */
+    public EmbeddedToxicityClassifier withThresholds(Map<String, Double> overrides) {
+        return new EmbeddedToxicityClassifier(model, maxChars, overrides);
     }
 
     /** Loads the model shipped in the jar; fails with a clear message when the resource is missing. */
@@ -103,7 +124,7 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
      */
     public ToxicityResult score(String text, String lang, boolean alwaysSpans, double spanThreshold) {
         int li = model.languageIndex(lang);
-        double threshold = model.threshold(li);
+        double threshold = threshold(lang);
         NormalizedText nt = normalizer.normalize(text);
         Scratch s = scratch.get();
         model.featurizer.extract(nt.text(), s.features);
@@ -140,7 +161,8 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
 
     @Override
     public double threshold(String lang) {
-        return model.threshold(model.languageIndex(lang));
+        Double override = lang == null ? null : thresholdOverrides.get(lang);
+        return override != null ? override : model.threshold(model.languageIndex(lang));
     }
 
     @Override

@@ -105,6 +105,19 @@ class EmbeddedToxicityClassifierTest {
     }
 
     @Test
+    void shouldApplyOperatorThresholdOverrides() {
+        String text = "you are a stupid idiot";
+        EmbeddedToxicityClassifier strict = classifier.withThresholds(java.util.Map.of("en", 0.999999));
+        assertThat(strict.threshold("en")).isEqualTo(0.999999);
+        assertThat(strict.threshold("de")).isEqualTo(classifier.threshold("de"));
+        ToxicityResult r = strict.classify(text, "en");
+        assertThat(r.score()).isEqualTo(classifier.classify(text, "en").score());
+        assertThat(r.toxic()).isEqualTo(r.score() >= 0.999999);
+        assertThatThrownBy(() -> classifier.withThresholds(java.util.Map.of("en", 1.5)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldRejectOversizedTextsWithALengthError() {
         String huge = "a".repeat(1 << 20);
         assertThatThrownBy(() -> classifier.classify(huge, "en")).isInstanceOf(TextTooLongException.class)
