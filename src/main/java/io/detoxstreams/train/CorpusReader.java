@@ -58,37 +58,7 @@ public final class CorpusReader {
         for (Path f : tsvFiles(dir.resolve("detox"))) {
             readDetox(f, lang(f), policy, out);
         }
-        readLexicons(dir.resolve("lexicon"), out);
         return out;
-    }
-
-    /**
-     * Each term of {@code lexicon/<lang>.txt} becomes a short toxic, profane example, for the languages that have
-     * labelled data (a lexicon alone would make a language all-toxic). It gives languages that only have functional
-     * tests (fr, it, nl, pl) the everyday insults and profanity those tests lack.
-     */
-    static void readLexicons(Path dir, List<Example> out) {
-        java.util.Set<String> languages = new java.util.HashSet<>();
-        out.forEach(e -> languages.add(e.lang()));
-        for (Path f : txtFiles(dir)) {
-            String lang = lang(f);
-            if (!languages.contains(lang)) {
-                continue;
-            }
-            try {
-                for (String term : Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8)) {
-                    String s = term.strip();
-                    if (s.isEmpty()) {
-                        continue;
-                    }
-                    float[] labels = Heads.labels(1f);
-                    labels[Heads.of(Category.PROFANITY)] = 1f;
-                    out.add(new Example(s, lang, Example.Corpus.LEXICON, "lexicon", Split.of(s), labels, ""));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read lexicon " + f, e);
-            }
-        }
     }
 
     /** Sorted {@code *.tsv} files directly in {@code dir} (none when it does not exist). */

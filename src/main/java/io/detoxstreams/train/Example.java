@@ -16,7 +16,7 @@ import io.detoxstreams.data.Split;
 public record Example(String text, String lang, Corpus corpus, String source, Split split, float[] labels,
                       String group) {
 
-    public enum Corpus { TOXICITY, FUNCTIONAL, SPANS, DETOX, LEXICON }
+    public enum Corpus { TOXICITY, FUNCTIONAL, SPANS, DETOX }
 
     public float toxic() {
         return labels[0];

@@ -24,7 +24,7 @@ final class FeatureTable {
     }
 
     static FeatureTable build(List<Example> examples, List<String> languages, TextNormalizer normalizer,
-                              int maxCharN, boolean languageCopies, Progress progress) {
+                              Object featurizer, boolean languageCopies, Progress progress) {
         int n = examples.size();
         int[][] hashes = new int[n][];
         int[][] langHashes = new int[n][];
@@ -34,7 +34,7 @@ final class FeatureTable {
             Example e = examples.get(i);
             int li = languages.indexOf(e.lang());
             lang[i] = li;
-            hashes[i] = TrainingAccess.hashes(normalizer.normalize(e.text()).text(), maxCharN);
+            hashes[i] = TrainingAccess.hashes(featurizer, normalizer.normalize(e.text()).text(), e.lang());
             langHashes[i] = languageCopies ? TrainingAccess.languageHashes(hashes[i], languages.get(li)) : null;
             long d = done.incrementAndGet();
             if (d % 2000 == 0 || d == n) {

@@ -25,11 +25,13 @@ import java.util.Set;
  *       {@code f*ck}, {@code х*й};</li>
  *   <li>the segmentation vocabulary: training words seen at least 3 times (top 60,000), for splitting spaced-out
  *       letter runs back into words;</li>
- *   <li>the lexicon terms themselves (for the weak {@code sexual} labels).</li>
+ *   <li>the lexicon terms themselves, normalized, per language: the model's lexicon-hit feature, and the weak
+ *       {@code sexual} labels.</li>
  * </ul>
  * Built from the TRAIN split only, on text normalized without these lists.
  */
-public record Lexicons(MaskDictionary masks, WordSegmenter segmenter, Set<String> lexiconTerms) {
+public record Lexicons(MaskDictionary masks, WordSegmenter segmenter, Set<String> lexiconTerms,
+                       Map<String, List<String>> lexiconByLanguage) {
 
     static final int MIN_TOXIC_COUNT = 3;
     static final double MIN_TOXIC_SHARE = 0.7;
@@ -42,14 +44,30 @@ public record Lexicons(MaskDictionary masks, WordSegmenter segmenter, Set<String
 
     public static Lexicons build(Path dataDir, List<Example> trainExamples) {
         Set<String> terms = new LinkedHashSet<>();
+        Set<String> languages = new java.util.TreeSet<>();
+        trainExamples.forEach(e -> languages.add(e.lang()));
+        TextNormalizer plain = TextNormalizer.withoutMasks();
+        Map<String, List<String>> byLanguage = new java.util.TreeMap<>();
         for (Path f : CorpusReader.txtFiles(dataDir.resolve("lexicon"))) {
+            List<String> lines;
             try {
-                terms.addAll(MaskDictionary.usable(Files.readAllLines(f, StandardCharsets.UTF_8)));
+                lines = Files.readAllLines(f, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read lexicon " + f, e);
             }
+            terms.addAll(MaskDictionary.usable(lines));
+            String lang = CorpusReader.lang(f);
+            if (languages.contains(lang)) {
+                Set<String> normalized = new LinkedHashSet<>();
+                for (String line : lines) {
+                    String t = plain.normalize(line.strip()).text();
+                    if (!t.isEmpty()) {
+                        normalized.add(t);
+                    }
+                }
+                byLanguage.put(lang, List.copyOf(normalized));
+            }
         }
-        TextNormalizer plain = TextNormalizer.withoutMasks();
         Map<String, Integer> all = new HashMap<>();
         Map<String, Integer> toxic = new HashMap<>();
         for (Example e : trainExamples) {
@@ -92,7 +110,8 @@ public record Lexicons(MaskDictionary masks, WordSegmenter segmenter, Set<String
         for (Map.Entry<String, Integer> e : frequent.subList(0, Math.min(MAX_VOCABULARY, frequent.size()))) {
             vocabulary.put(e.getKey(), e.getValue());
         }
-        return new Lexicons(new MaskDictionary(maskWords), new WordSegmenter(vocabulary), Set.copyOf(terms));
+        return new Lexicons(new MaskDictionary(maskWords), new WordSegmenter(vocabulary), Set.copyOf(terms),
+                byLanguage);
     }
 
     /** The letter-only words of a normalized text. */

@@ -35,7 +35,7 @@ public final class ModelAssembler {
         LinearModel uncalibrated = TrainingAccess.model(
                 new LinearModel.ModelInfo(version, options.maxCharN(), 0.5, 0.1, Map.of()), w.heads(), w.bits(),
                 w.weights(), w.bias(), langs, w.languageBias(), ones(langs.size()), new float[langs.size()],
-                halves(langs.size()), lexicons.masks(), lexicons.segmenter());
+                halves(langs.size()), lexicons.masks(), lexicons.segmenter(), lexicons.lexiconByLanguage());
         EmbeddedToxicityClassifier raw = new EmbeddedToxicityClassifier(uncalibrated, Integer.MAX_VALUE);
         Map<String, Object> calibration = new LinkedHashMap<>();
         double naturalPrior = naturalPrior(dev, examples);
@@ -77,7 +77,8 @@ public final class ModelAssembler {
         meta.put("calibration", calibration);
         LinearModel calibrated = TrainingAccess.model(
                 new LinearModel.ModelInfo(version, options.maxCharN(), 0.5, 0.1, meta), w.heads(), w.bits(),
-                w.weights(), w.bias(), langs, w.languageBias(), a, b, t, lexicons.masks(), lexicons.segmenter());
+                w.weights(), w.bias(), langs, w.languageBias(), a, b, t, lexicons.masks(), lexicons.segmenter(),
+                lexicons.lexiconByLanguage());
         return calibrated;
     }
 

@@ -22,7 +22,7 @@ public enum SourcePolicy {
     /** Sources known to be permissive (for the model card); anything else is allowed but reported as unknown. */
     public static final Set<String> KNOWN_PERMISSIVE_PREFIXES = Set.of("davidson2017", "jigsaw2018", "germeval2018",
             "told-br", "kocohub", "cold-", "offenseval2020", "russian-distorted-toxicity", "hatecheck", "mhc-",
-            "semeval2021-tsd", "paradetox", "multilingual_paradetox", "russe2022", "panlingua", "lexicon");
+            "semeval2021-tsd", "paradetox", "multilingual_paradetox", "russe2022", "panlingua");
 
     public boolean allows(String source) {
         return this == ALL || !isRestricted(source);

@@ -1,6 +1,7 @@
 package io.detoxstreams.train;
 
 import io.detoxstreams.data.Split;
+import io.detoxstreams.classify.embedded.TrainingAccess;
 import io.detoxstreams.text.TextNormalizer;
 
 import java.util.ArrayList;
@@ -30,9 +31,11 @@ public final class Trainer {
                           float[][] languageBias, int bestEpoch, List<Double> devScores) {
     }
 
-    public Weights train(List<Example> examples, TextNormalizer normalizer) {
+    public Weights train(List<Example> examples, TextNormalizer normalizer,
+                         java.util.Map<String, List<String>> lexicon) {
         List<String> languages = new ArrayList<>(new TreeSet<>(examples.stream().map(Example::lang).toList()));
-        FeatureTable ft = FeatureTable.build(examples, languages, normalizer, options.maxCharN(),
+        FeatureTable ft = FeatureTable.build(examples, languages, normalizer,
+                TrainingAccess.featurizer(options.maxCharN(), lexicon),
                 options.languageCopies(), progress);
         int heads = Heads.COUNT;
         int[] bits = new int[heads];

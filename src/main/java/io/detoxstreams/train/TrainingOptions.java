@@ -21,9 +21,6 @@ public record TrainingOptions(int bits, int categoryBits, int maxCharN, int epoc
                               long seed, double detoxWeight, double functionalWeight, double spansWeight,
                               boolean languageCopies, int averageFrom, boolean priorShift) {
 
-    /** Weight of single lexicon terms as toxic examples. */
-    static final double LEXICON_WEIGHT = 0.5;
-
     public static TrainingOptions defaults() {
         return new TrainingOptions(22, 18, 5, 8, 0.1, 1e-6, 20261125L, 0.5, 1.0, 0.5, true, 0, false);
     }
@@ -34,7 +31,6 @@ public record TrainingOptions(int bits, int categoryBits, int maxCharN, int epoc
             case FUNCTIONAL -> functionalWeight;
             case SPANS -> spansWeight;
             case DETOX -> detoxWeight;
-            case LEXICON -> LEXICON_WEIGHT;
         };
     }
 }

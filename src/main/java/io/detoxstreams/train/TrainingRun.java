@@ -40,7 +40,8 @@ public final class TrainingRun {
         Lexicons lexicons = Lexicons.build(dataDir, trainOnly);
         WeakLabels.addSexualLabels(examples, lexicons.lexiconTerms());
         Map<String, List<String>> categorySupport = CategorySupport.apply(examples);
-        Trainer.Weights weights = new Trainer(options, progress).train(examples, lexicons.normalizer());
+        Trainer.Weights weights = new Trainer(options, progress).train(examples, lexicons.normalizer(),
+                lexicons.lexiconByLanguage());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("licence_policy", policy.name().toLowerCase(java.util.Locale.ROOT));
         meta.put("training_examples", countBy(trainOnly));

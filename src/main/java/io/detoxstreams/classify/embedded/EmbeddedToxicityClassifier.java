@@ -127,7 +127,7 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
         double threshold = threshold(lang);
         NormalizedText nt = normalizer.normalize(text);
         Scratch s = scratch.get();
-        model.featurizer.extract(nt.text(), s.features);
+        model.featurizer.extract(nt.text(), model.lexiconSeed(li), s.features);
         if (s.features.size == 0) {
             Map<String, Double> zeros = new LinkedHashMap<>();
             for (int h = 1; h < model.headCount(); h++) {

@@ -12,9 +12,29 @@ final class FeatureBuffer {
     int[] from = new int[256];
     int[] to = new int[256];
     int size;
+    /** The hashes and starts of the words since the last phrase break (for multi-word lexicon terms). */
+    int[] wordHashes = new int[64];
+    int[] wordStarts = new int[64];
+    int words;
 
     void clear() {
         size = 0;
+        words = 0;
+    }
+
+    void pushWord(int hash, int start) {
+        if (words == wordHashes.length) {
+            wordHashes = Arrays.copyOf(wordHashes, words * 2);
+            wordStarts = Arrays.copyOf(wordStarts, words * 2);
+        }
+        wordHashes[words] = hash;
+        wordStarts[words] = start;
+        words++;
+    }
+
+    /** Punctuation and numbers end a phrase: no lexicon term spans them. */
+    void breakPhrase() {
+        words = 0;
     }
 
     void add(int hash, int start, int end) {

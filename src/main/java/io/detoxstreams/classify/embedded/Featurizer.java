@@ -14,14 +14,23 @@ public final class Featurizer {
     static final int NS_BIGRAM = 0x2000193;
     static final int NS_CHAR = 0x3000193;
     static final int NS_SYMBOL = 0x4000193;
+    static final int NS_LEXICON = 0x5000193;
+    /** The one feature every lexicon hit adds (its weight is learned like any other). */
+    static final int LEXICON_FEATURE = fmix(NS_LEXICON);
 
     private final int maxCharN;
+    private final LexiconMatcher lexicon;
 
     public Featurizer(int maxCharN) {
+        this(maxCharN, LexiconMatcher.EMPTY);
+    }
+
+    Featurizer(int maxCharN, LexiconMatcher lexicon) {
         if (maxCharN < 2 || maxCharN > 8) {
             throw new IllegalArgumentException("maxCharN must be in 2..8");
         }
         this.maxCharN = maxCharN;
+        this.lexicon = lexicon;
     }
 
     public int maxCharN() {
@@ -29,6 +38,11 @@ public final class Featurizer {
     }
 
     void extract(CharSequence text, FeatureBuffer out) {
+        extract(text, 0, out);
+    }
+
+    /** @param languageSeed {@link LinearModel#languageSeed} of the text's language (lexicon terms), 0 when unknown */
+    void extract(CharSequence text, int languageSeed, FeatureBuffer out) {
         out.clear();
         int n = text.length();
         int i = 0;
@@ -50,6 +64,7 @@ public final class Featurizer {
                 }
                 if (c != ' ') {
                     prevWordStart = -1; // punctuation breaks bigrams
+                    out.breakPhrase();
                 }
                 continue;
             }
@@ -72,19 +87,23 @@ public final class Featurizer {
             int end = i;
             if (digitsOnly) {
                 prevWordStart = -1;
+                out.breakPhrase();
                 continue;
             }
             if (dense) {
                 charNgrams(text, start, end, 1, 3, false, out);
                 prevWordStart = -1;
+                out.breakPhrase();
+                if (!lexicon.isEmpty()) {
+                    denseLexiconHits(text, start, end, languageSeed, out);
+                }
                 continue;
             }
-            int wordHash = NS_WORD;
-            for (int k = start; k < end; k++) {
-                wordHash = mix(wordHash, text.charAt(k));
-            }
-            wordHash = fmix(wordHash);
+            int wordHash = wordHash(text, start, end);
             out.add(wordHash, start, end);
+            if (!lexicon.isEmpty()) {
+                lexiconHits(wordHash, start, end, languageSeed, out);
+            }
             if (prevWordStart >= 0) {
                 out.add(fmix(mix(mix(NS_BIGRAM, prevWordHash), wordHash)), prevWordStart, end);
             }
@@ -94,6 +113,39 @@ public final class Featurizer {
                 charNgrams(text, start, end, 1, 3, false, out);
             } else {
                 charNgrams(text, start, end, 2, maxCharN, true, out);
+            }
+        }
+    }
+
+    /** The hash of the word {@code text[start, end)} (also the unit of lexicon terms). */
+    static int wordHash(CharSequence text, int start, int end) {
+        int h = NS_WORD;
+        for (int k = start; k < end; k++) {
+            h = mix(h, text.charAt(k));
+        }
+        return fmix(h);
+    }
+
+    /** Lexicon terms of one to three words ending with this word. */
+    private void lexiconHits(int wordHash, int start, int end, int languageSeed, FeatureBuffer out) {
+        out.pushWord(wordHash, start);
+        int n = out.words;
+        for (int count = 1; count <= LexiconMatcher.MAX_WORDS && count <= n; count++) {
+            if (lexicon.contains(LexiconMatcher.phrase(out.wordHashes, n - count, count), languageSeed)) {
+                out.add(LEXICON_FEATURE, out.wordStarts[n - count], end);
+            }
+        }
+    }
+
+    /** Lexicon terms inside a run of Han/Kana/Thai characters: every substring of 1–4 characters. */
+    private void denseLexiconHits(CharSequence text, int start, int end, int languageSeed, FeatureBuffer out) {
+        for (int s = start; s < end; s++) {
+            int h = NS_WORD;
+            for (int len = 1; len <= LexiconMatcher.MAX_DENSE && s + len <= end; len++) {
+                h = mix(h, text.charAt(s + len - 1));
+                if (lexicon.contains(fmix(h), languageSeed)) {
+                    out.add(LEXICON_FEATURE, s, s + len);
+                }
             }
         }
     }

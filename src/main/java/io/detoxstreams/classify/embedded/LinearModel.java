@@ -33,6 +33,7 @@ public final class LinearModel {
     final float[] thresholds;
     final MaskDictionary maskDictionary;
     final WordSegmenter segmenter;
+    final LexiconMatcher lexicon;
     final Featurizer featurizer;
     /**
      * The category heads (1..n-1) interleaved bucket-major, {@code packed[bucket * (n-1) + (h-1)]}, so scoring all
@@ -48,7 +49,8 @@ public final class LinearModel {
 
     LinearModel(ModelInfo info, String[] heads, int[] bits, short[][] weights, float[] scales, float[] bias,
                 List<String> languages, float[][] languageBias, float[] calibrationA, float[] calibrationB,
-                float[] thresholds, MaskDictionary maskDictionary, WordSegmenter segmenter) {
+                float[] thresholds, MaskDictionary maskDictionary, WordSegmenter segmenter,
+                LexiconMatcher lexicon) {
         this.info = info;
         this.heads = heads;
         this.masks = new int[bits.length];
@@ -72,7 +74,8 @@ public final class LinearModel {
         this.thresholds = thresholds;
         this.maskDictionary = maskDictionary;
         this.segmenter = segmenter;
-        this.featurizer = new Featurizer(info.maxCharN());
+        this.lexicon = lexicon;
+        this.featurizer = new Featurizer(info.maxCharN(), lexicon);
         int cats = heads.length - 1;
         int catBits = cats == 0 ? 0 : bits[1];
         for (int h = 2; h < heads.length; h++) {
@@ -113,6 +116,11 @@ public final class LinearModel {
 
     public List<String> languages() {
         return languages;
+    }
+
+    /** The seed of language index {@code lang} for lexicon lookups, 0 (any language) for -1. */
+    int lexiconSeed(int lang) {
+        return lang < 0 ? 0 : languageSeeds[lang];
     }
 
     /** Index of {@code lang} in {@link #languages()}, or -1 when the model has no data for it. */

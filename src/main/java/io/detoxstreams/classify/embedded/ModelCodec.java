@@ -25,12 +25,12 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Reads and writes {@link LinearModel} files: gzip of a small header (magic {@code DXTM}, format version, JSON info),
  * the heads with weights quantized to 16 bits (per-head scale), per-language biases, calibration and thresholds,
- * the mask dictionary and the word-segmentation vocabulary.
+ * the mask dictionary, the lexicon terms and the word-segmentation vocabulary.
  */
 public final class ModelCodec {
 
     private static final int MAGIC = 0x4458544D; // "DXTM"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelCodec() {
@@ -73,6 +73,14 @@ public final class ModelCodec {
         out.writeInt(words.size());
         for (String w : words) {
             out.writeUTF(w);
+        }
+        out.writeInt(m.lexicon.terms().size());
+        for (var e : m.lexicon.terms().entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue().size());
+            for (String t : e.getValue()) {
+                out.writeUTF(t);
+            }
         }
         var vocabulary = new java.util.TreeMap<>(m.segmenter.counts());
         out.writeInt(vocabulary.size());
@@ -136,13 +144,24 @@ public final class ModelCodec {
         for (int i = 0; i < words; i++) {
             maskWords.add(in.readUTF());
         }
+        int lexiconLanguages = in.readInt();
+        Map<String, List<String>> lexicon = new java.util.TreeMap<>();
+        for (int l = 0; l < lexiconLanguages; l++) {
+            String lang = in.readUTF();
+            int n = in.readInt();
+            List<String> terms = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                terms.add(in.readUTF());
+            }
+            lexicon.put(lang, terms);
+        }
         int vocabularySize = in.readInt();
         Map<String, Integer> vocabulary = new java.util.HashMap<>(vocabularySize * 2);
         for (int i = 0; i < vocabularySize; i++) {
             vocabulary.put(in.readUTF(), in.readInt());
         }
         return new LinearModel(modelInfo, names, bits, weights, scales, bias, languages, langBias, a, b, t,
-                new MaskDictionary(maskWords), new WordSegmenter(vocabulary));
+                new MaskDictionary(maskWords), new WordSegmenter(vocabulary), new LexiconMatcher(lexicon));
     }
 
     private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {

@@ -133,7 +133,18 @@ public final class EmbeddedRewriter implements Rewriter {
             return true;
         }
         return options.attributionFallback() && StrongestSpan.offer(selfCheck, rendered.text(), lang,
-                span -> force(plan, rendered, List.of(span), token -> decider.deletable(plan, token, lang)));
+                span -> toxicAlone(rendered.text().substring(span.start(), span.end()), lang)
+                        && force(plan, rendered, List.of(span), token -> decider.deletable(plan, token, lang)));
+    }
+
+    /**
+     * Whether words the attribution fallback points at are toxic on their own: a linear model's attributions also
+     * fall on innocent words of a comment it over-scores ("Merci pour ce résumé, c'est très utile"), and deleting
+     * those garbles a clean comment; better to let verification hold it.
+     */
+    private boolean toxicAlone(String words, String lang) {
+        ToxicityResult alone = selfCheck.classify(words, lang);
+        return alone.score() >= options.standaloneToxicity() * alone.threshold();
     }
 
     private static boolean force(TokenPlan plan, SentenceRepair.Rendered rendered, List<ToxicSpan> spans,

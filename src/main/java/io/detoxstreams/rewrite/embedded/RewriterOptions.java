@@ -23,11 +23,15 @@ package io.detoxstreams.rewrite.embedded;
  *                            without the strong ones (they are often innocent words: "a disaster for schools" in an
  *                            insulting comment). DEV: J en 0.602 → 0.631, ru 0.581 → 0.596, ChrF against the human
  *                            references up too (en 0.728 → 0.748)
+ * @param standaloneToxicity  the attribution fallback deletes a span only when the span's words, scored alone, reach
+ *                            this share of the language threshold, so innocent words of an over-scored comment are
+ *                            not deleted ("sht anymore" alone 0.34 is deleted, "democrat" 0.18 or "answer" 0.20 are
+ *                            not; en threshold 0.54); 0 turns the check off. DEV J unchanged (0.547 → 0.546)
  */
 public record RewriterOptions(int strongMinSeen, double strongMinRate, double spanMinRate, int replaceMinChosen,
                               double replaceMinShare, boolean keepInSpans, boolean usePrefixes,
                               boolean alwaysCapitalize, int maxPasses, int maxWordPhrase,
-                              boolean attributionFallback, double minSpanScore) {
+                              boolean attributionFallback, double minSpanScore, double standaloneToxicity) {
 
     public RewriterOptions {
         if (maxPasses < 1) {
@@ -39,11 +43,12 @@ public record RewriterOptions(int strongMinSeen, double strongMinRate, double sp
     }
 
     public static RewriterOptions defaults() {
-        return new RewriterOptions(25, 0.9, 0.3, 2, 0.2, true, false, false, 8, 1, true, 0.9);
+        return new RewriterOptions(25, 0.9, 0.3, 2, 0.2, true, false, false, 8, 1, true, 0.9, 0.5);
     }
 
     public RewriterOptions withMaxPasses(int passes) {
         return new RewriterOptions(strongMinSeen, strongMinRate, spanMinRate, replaceMinChosen, replaceMinShare,
-                keepInSpans, usePrefixes, alwaysCapitalize, passes, maxWordPhrase, attributionFallback, minSpanScore);
+                keepInSpans, usePrefixes, alwaysCapitalize, passes, maxWordPhrase, attributionFallback, minSpanScore,
+                standaloneToxicity);
     }
 }

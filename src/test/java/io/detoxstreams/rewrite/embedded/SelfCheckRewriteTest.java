@@ -35,7 +35,7 @@ class SelfCheckRewriteTest {
         RewriterOptions d = RewriterOptions.defaults();
         RewriterOptions options = new RewriterOptions(d.strongMinSeen(), d.strongMinRate(), d.spanMinRate(),
                 d.replaceMinChosen(), d.replaceMinShare(), d.keepInSpans(), d.usePrefixes(), d.alwaysCapitalize(),
-                d.maxPasses(), d.maxWordPhrase(), fallback, d.minSpanScore());
+                d.maxPasses(), d.maxWordPhrase(), fallback, d.minSpanScore(), d.standaloneToxicity());
         EmbeddedRewriter rewriter = EmbeddedRewriter.builder().tables(SubstitutionTables.loadShipped())
                 .selfCheck(classifier).options(options).build();
         ToxicityResult before = classifier.classify(text, lang);
@@ -45,13 +45,14 @@ class SelfCheckRewriteTest {
     }
 
     @Test
-    void shouldDeleteTheSlurNotTheWordTheModelWeighsMost() {
-        String text = "the answer is probably just that youre a flaming homo .";
+    void shouldDeleteTheProfanityNotTheWordTheModelWeighsMost() {
+        // At low attribution thresholds "democrat" outweighs "sht"; alone, only "sht anymore" is toxic-ish.
+        String text = "speaking as a democrat , i honestly dont give a sht anymore .";
         assertThat(classifier.classify(rewrite(text, "en", false).text(), "en").toxic())
                 .as("without the fallback nothing is deleted").isTrue();
         Rewrite r = rewrite(text, "en", true);
         assertThat(classifier.classify(r.text(), "en").toxic()).isFalse();
-        assertThat(r.text()).contains("answer").doesNotContain("homo");
+        assertThat(r.text()).contains("democrat").doesNotContain("sht");
     }
 
     @Test
