@@ -25,6 +25,8 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.IsolationLevel;
@@ -171,7 +173,8 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
 
     private ProducerRecord<byte[], byte[]> output(ConsumerRecord<byte[], byte[]> in, ModerationResult result) {
         String topic = result.getAction() == ModerationAction.HOLD ? topics.review() : topics.detoxified();
-        return new ProducerRecord<>(topic, null, in.key(), codec.encode(topic, result), in.headers());
+        Headers headers = OutputHeaders.stampRewriter(new RecordHeaders(in.headers().toArray()));
+        return new ProducerRecord<>(topic, null, in.key(), codec.encode(topic, result), headers);
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> r) {
