@@ -68,8 +68,11 @@ public final class MetricsMerge {
     public static Merged merge(Collection<Answer> answers, Set<Integer> expected) {
         Map<Integer, List<LanguageMetrics>> chosen = new HashMap<>();
         for (Answer a : answers) {
-            a.partitions().forEach((p, records) -> chosen.merge(p, records,
-                    (x, y) -> progress(y) > progress(x) ? y : x));
+            a.partitions().forEach((p, records) -> {
+                if (expected.contains(p)) {          // e.g. one language's query: only its partition counts
+                    chosen.merge(p, records, (x, y) -> progress(y) > progress(x) ? y : x);
+                }
+            });
         }
         Map<Key, LanguageStats> stats = new TreeMap<>();
         for (List<LanguageMetrics> records : chosen.values()) {
