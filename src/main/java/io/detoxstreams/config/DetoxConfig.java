@@ -47,6 +47,7 @@ public final class DetoxConfig extends AbstractConfig {
     public static final String METRICS_ENABLED = "metrics.enabled";
     public static final String METRICS_WINDOW_GRACE_MS = "metrics.window.grace.ms";
     public static final String METRICS_WINDOW_RETENTION_MS = "metrics.window.retention.ms";
+    public static final String METRICS_FLUSH_INTERVAL_MS = "metrics.flush.interval.ms";
     public static final String HTTP_BIND_ADDRESS = "http.bind.address";
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
@@ -111,6 +112,9 @@ public final class DetoxConfig extends AbstractConfig {
                             + "later ones count in the all-time store only.")
             .define(METRICS_WINDOW_RETENTION_MS, Type.LONG, 86_400_000L, ConfigDef.Range.atLeast(60_000L),
                     Importance.LOW, "How long the 1-minute windows are kept (at least one minute plus the grace period).")
+            .define(METRICS_FLUSH_INTERVAL_MS, Type.LONG, 1_000L, ConfigDef.Range.atLeast(10), Importance.LOW,
+                    "How often each moderator task hands its partial per-language sums on to the metrics stores: "
+                            + "the stores trail the pipeline by about this much; shorter costs more throughput.")
             .define(HTTP_BIND_ADDRESS, Type.STRING, "127.0.0.1", Importance.HIGH,
                     "Address the HTTP server (metrics queries, /health, /metrics) binds to; 0.0.0.0 to serve other "
                             + "hosts, e.g. in a container.")

@@ -23,6 +23,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 import java.time.Duration;
@@ -55,8 +57,9 @@ public final class MetricsTopology {
      * @param partitions partitions of both repartition topics, hence the number of aggregation tasks
      * @param grace      how late an event may be and still update its window
      * @param retention  how long windows are kept (at least {@link #WINDOW_SIZE} + grace)
+     * @param flushInterval how often each task hands its partial sums on ({@link CombineProcessor})
      */
-    public record Options(int partitions, Duration grace, Duration retention) {
+    public record Options(int partitions, Duration grace, Duration retention, Duration flushInterval) {
 
         public Options {
             if (retention.compareTo(WINDOW_SIZE.plus(grace)) < 0) {
@@ -68,7 +71,8 @@ public final class MetricsTopology {
         public static Options from(DetoxConfig config) {
             return new Options(config.getInt(DetoxConfig.TOPICS_PARTITIONS),
                     Duration.ofMillis(config.getLong(DetoxConfig.METRICS_WINDOW_GRACE_MS)),
-                    Duration.ofMillis(config.getLong(DetoxConfig.METRICS_WINDOW_RETENTION_MS)));
+                    Duration.ofMillis(config.getLong(DetoxConfig.METRICS_WINDOW_RETENTION_MS)),
+                    Duration.ofMillis(config.getLong(DetoxConfig.METRICS_FLUSH_INTERVAL_MS)));
         }
     }
 
@@ -81,10 +85,14 @@ public final class MetricsTopology {
         Serde<String> langs = Serdes.String();
         Serde<LanguageStats> stats = new LanguageStatsSerde();
 
-        // 1. The moderator's verdicts, counted where they are made.
+        // 1. The moderator's verdicts, counted where they are made, summed per task before the repartition.
+        builder.addStateStore(buffer(StoreNames.METRICS_VERDICTS_BUFFER, langs, stats));
+        builder.addStateStore(buffer(StoreNames.METRICS_OUTCOMES_BUFFER, langs, stats));
         KStream<String, LanguageStats> verdictEvents = verdicts
                 .map((key, v) -> KeyValue.pair(v.getLanguage().getLang(), MetricsEvents.verdict(v)),
                         Named.as("metrics-verdict-events"))
+                .process(() -> new CombineProcessor(StoreNames.METRICS_VERDICTS_BUFFER, options.flushInterval()),
+                        Named.as("metrics-combine-verdicts"), StoreNames.METRICS_VERDICTS_BUFFER)
                 .repartition(byLanguage(VERDICTS_BY_LANG, langs, stats, options));
 
         // 2. The rewriter's outcomes and all dead letters, read back from their topics.
@@ -103,6 +111,8 @@ public final class MetricsTopology {
         KStream<String, LanguageStats> outcomeEvents = rewrites
                 .merge(holds, Named.as("metrics-merge-holds"))
                 .merge(deadLetters, Named.as("metrics-merge-dlq"))
+                .process(() -> new CombineProcessor(StoreNames.METRICS_OUTCOMES_BUFFER, options.flushInterval()),
+                        Named.as("metrics-combine-outcomes"), StoreNames.METRICS_OUTCOMES_BUFFER)
                 .repartition(byLanguage(OUTCOMES_BY_LANG, langs, stats, options));
 
         // 3. Per-language sums, all time and per minute.
@@ -128,6 +138,12 @@ public final class MetricsTopology {
                 .map((w, s) -> KeyValue.pair(w.key(), MetricsRecords.toAvro(w.key(), s, w.window().startTime(),
                         w.window().endTime())), Named.as("metrics-1m-to-record"))
                 .to(topics.metrics(), Produced.with(langs, records).withName("metrics-1m-sink"));
+    }
+
+    /** In memory and changelogged (restored after a failure); cached, so the changelog sees one write per key per commit. */
+    private static StoreBuilder<KeyValueStore<String, LanguageStats>> buffer(String name, Serde<String> langs,
+                                                                            Serde<LanguageStats> stats) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), langs, stats).withCachingEnabled();
     }
 
     private static Repartitioned<String, LanguageStats> byLanguage(String name, Serde<String> langs,

@@ -54,6 +54,7 @@ class MetricsTopologyTest {
     private static final String CLEAN = "Thanks for the detailed answer, this helped me a lot.";
     private static final String TOXIC = "You are a stupid idiot and everybody hates you.";
     private static final Duration GRACE = Duration.ofMinutes(2);
+    private static final Duration FLUSH = Duration.ofSeconds(1);
 
     private final Codecs codecs = Codecs.avro();
     private TopologyTestDriver driver;
@@ -68,7 +69,7 @@ class MetricsTopologyTest {
         ModelBundle models = TestModels.bundle();
         var topology = ModeratorTopology.build(new StreamsBuilder(), new ModeratorTopology.Deps(TOPICS, codecs,
                 models.languageDetector(), models.classifier(), 200, Clock.systemUTC(),
-                new MetricsTopology.Options(3, GRACE, Duration.ofHours(24)), VerdictObserver.NONE));
+                new MetricsTopology.Options(3, GRACE, Duration.ofHours(24), FLUSH), VerdictObserver.NONE));
         Properties p = ModeratorService.streamsProperties(new DetoxConfig(Map.of()));
         p.remove(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-test");
@@ -124,6 +125,7 @@ class MetricsTopologyTest {
         target.pipeInput(new TestRecord<>(key(), value, OutputHeaders.stampRewriter(new RecordHeaders()),
                 T0.plusSeconds(130)));
         target.pipeInput(new TestRecord<>(key(), value, new RecordHeaders(), T0.plusSeconds(131)));
+        flush();
 
         LanguageStats total = allTime().get("en");
         assertThat(total.total()).isEqualTo(1);
@@ -151,10 +153,23 @@ class MetricsTopologyTest {
     }
 
     @Test
+    void shouldHoldPartialSumsUntilTheFlushAndThenCountThemOnce() {
+        comments.pipeInput(new TestRecord<>(key(), encode(Comments.event("a", CLEAN, "en")), null, T0.plusSeconds(1)));
+        comments.pipeInput(new TestRecord<>(key(), encode(Comments.event("b", CLEAN, "en")), null, T0.plusSeconds(2)));
+        assertThat(allTime()).isEmpty();
+        flush();
+        assertThat(allTime().get("en").total()).isEqualTo(2);
+        flush();
+        assertThat(allTime().get("en").total()).isEqualTo(2);
+        assertThat(windows("en", T0, T0).get(0).getTotal()).isEqualTo(2);
+    }
+
+    @Test
     void shouldCountDeadLettersUnderTheirHintOrUndAndPublishLanguageMetricsRecords() {
         comments.pipeInput(new TestRecord<>(key(), "garbage".getBytes(StandardCharsets.UTF_8), null, T0));
         comments.pipeInput(new TestRecord<>(key(), encode(Comments.event("long", "a".repeat(201), "DE-at")), null, T0));
         comment(CLEAN, T0.plusSeconds(1));
+        flush();
 
         Map<String, LanguageStats> all = allTime();
         assertThat(all.get("und").dlq()).isEqualTo(1);
@@ -178,6 +193,12 @@ class MetricsTopologyTest {
 
     private void comment(String text, Instant at) {
         comments.pipeInput(new TestRecord<>(key(), encode(Comments.event("c" + ids, text, "en")), null, at));
+        flush();
+    }
+
+    /** Lets the tasks hand their partial sums on (wall-clock punctuation), as they do every flush interval. */
+    private void flush() {
+        driver.advanceWallClockTime(FLUSH);
     }
 
     private byte[] encode(CommentEvent e) {
