@@ -20,10 +20,12 @@ public final class MetricsOverhead {
     /**
      * One timed run.
      *
-     * @param cpuSeconds CPU time of the whole process (broker, moderator, rewriter) during the run: less disturbed by
-     *                   other load on the machine than wall time
+     * @param cpuSeconds          CPU time of the whole process (broker, moderator, rewriter) during the run
+     * @param moderatorCpuSeconds CPU time of the moderator's own threads: what limits a moderator instance when the
+     *                            broker runs elsewhere, and far less disturbed by other load than wall time
      */
-    public record Run(boolean metrics, int round, long records, double seconds, double cpuSeconds) {
+    public record Run(boolean metrics, int round, long records, double seconds, double cpuSeconds,
+                      double moderatorCpuSeconds) {
 
         double rate() {
             return records / seconds;
@@ -31,6 +33,10 @@ public final class MetricsOverhead {
 
         double cpuMicrosPerRecord() {
             return cpuSeconds * 1e6 / records;
+        }
+
+        double moderatorCpuMicrosPerRecord() {
+            return moderatorCpuSeconds * 1e6 / records;
         }
     }
 
@@ -61,12 +67,12 @@ public final class MetricsOverhead {
     public static void report(PrintStream out, String title, List<Run> runs) {
         out.println();
         out.println(title);
-        out.printf("  %-6s %-16s %10s %9s %12s %16s%n", "round", "variant", "records", "seconds", "records/s",
-                "CPU µs/record");
+        out.printf("  %-6s %-16s %10s %9s %12s %18s %20s%n", "round", "variant", "records", "seconds", "records/s",
+                "process CPU µs/rec", "moderator CPU µs/rec");
         for (Run r : runs) {
-            out.printf(Locale.ROOT, "  %-6d %-16s %10d %9.2f %12.0f %16.1f%n", r.round(),
+            out.printf(Locale.ROOT, "  %-6d %-16s %10d %9.2f %12.0f %18.1f %20.1f%n", r.round(),
                     r.metrics() ? "with metrics" : "without metrics", r.records(), r.seconds(), r.rate(),
-                    r.cpuMicrosPerRecord());
+                    r.cpuMicrosPerRecord(), r.moderatorCpuMicrosPerRecord());
         }
         double without = median(runs, false, Run::rate);
         double with = median(runs, true, Run::rate);
@@ -76,6 +82,10 @@ public final class MetricsOverhead {
                 without, with, with / without);
         out.printf(Locale.ROOT, "  median CPU per record (whole process): without %.1f µs, with %.1f µs; "
                 + "throughput at full CPU with/without = %.3f%n", cpuWithout, cpuWith, cpuWithout / cpuWith);
+        double modWithout = median(runs, false, Run::moderatorCpuMicrosPerRecord);
+        double modWith = median(runs, true, Run::moderatorCpuMicrosPerRecord);
+        out.printf(Locale.ROOT, "  median CPU per record (moderator threads): without %.1f µs, with %.1f µs; "
+                + "moderator throughput at full CPU with/without = %.3f%n", modWithout, modWith, modWithout / modWith);
     }
 
     private static double median(List<Run> runs, boolean metrics, java.util.function.ToDoubleFunction<Run> value) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detoxstreams.metrics.LanguageStats;
 import io.detoxstreams.metrics.MetricsMerge;
+import io.detoxstreams.metrics.MetricsTopology;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +93,7 @@ final class LanguagesRoute implements Route {
         body.put("lang", lang);
         body.put("from", from.toString());
         body.put("to", to.toString());
-        body.put("window_size_ms", io.detoxstreams.metrics.MetricsTopology.WINDOW_SIZE.toMillis());
+        body.put("window_size_ms", MetricsTopology.WINDOW_SIZE.toMillis());
         ArrayNode windows = body.putArray("windows");
         o.merged().stats().forEach((key, s) -> windows.add(MetricsJson.window(key, s, histograms)));
         MetricsJson.coverage(body, o);

@@ -5,14 +5,12 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compact binary serde of {@link LanguageStats} for the metrics stores, their changelogs and the repartition topics
@@ -27,31 +25,29 @@ public final class LanguageStatsSerde implements Serde<LanguageStats>, Serialize
         Deserializer<LanguageStats> {
 
     static final byte FORMAT = 1;
+    private static final Map<String, byte[]> UTF8 = new ConcurrentHashMap<>();
 
     @Override
     public byte[] serialize(String topic, LanguageStats s) {
         if (s == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            for (long v : new long[] {s.total, s.pass, s.toxic, s.rewrite, s.hold, s.dlq, s.scoreSumMicros,
-                    s.latencySumMs, s.ingestLatencySumMs, s.updatedAt}) {
-                writeVarlong(v, out);
-            }
-            writeMap(out, s.holdByReason);
-            writeMap(out, s.dlqByReason);
-            writeMap(out, s.categories);
-            writeMap(out, s.backends);
-            writeSparse(out, s.scoreHistogram);
-            writeSparse(out, s.confidenceHistogram);
-            writeSparse(out, s.latencyHistogram);
-            writeSparse(out, s.ingestLatencyHistogram);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);   // not reached: in-memory stream
+        // Runs for every event (combiner buffer), so it writes straight into a byte array.
+        Writer out = new Writer();
+        out.bytes[out.size++] = FORMAT;
+        for (long v : new long[] {s.total, s.pass, s.toxic, s.rewrite, s.hold, s.dlq, s.scoreSumMicros,
+                s.latencySumMs, s.ingestLatencySumMs, s.updatedAt}) {
+            out.varlong(v);
         }
-        return bytes.toByteArray();
+        writeMap(out, s.holdByReason);
+        writeMap(out, s.dlqByReason);
+        writeMap(out, s.categories);
+        writeMap(out, s.backends);
+        writeSparse(out, s.scoreHistogram);
+        writeSparse(out, s.confidenceHistogram);
+        writeSparse(out, s.latencyHistogram);
+        writeSparse(out, s.ingestLatencyHistogram);
+        return Arrays.copyOf(out.bytes, out.size);
     }
 
     @Override
@@ -93,13 +89,16 @@ public final class LanguageStatsSerde implements Serde<LanguageStats>, Serialize
         }
     }
 
-    private static void writeMap(DataOutputStream out, Map<String, Long> map) throws IOException {
-        writeVarlong(map.size(), out);
+    private static void writeMap(Writer out, Map<String, Long> map) {
+        out.varlong(map.size());
         for (Map.Entry<String, Long> e : map.entrySet()) {
-            byte[] k = e.getKey().getBytes(StandardCharsets.UTF_8);
-            writeVarlong(k.length, out);
+            byte[] k = UTF8.computeIfAbsent(e.getKey(), key -> key.getBytes(StandardCharsets.UTF_8));
+            out.varlong(k.length);
             out.write(k);
-            writeVarlong(e.getValue(), out);
+            out.varlong(e.getValue());
+        }
+        if (UTF8.size() > 10_000) {
+            UTF8.clear();   // keys are a few reasons, categories and backends; never let odd input grow this
         }
     }
 
@@ -116,16 +115,16 @@ public final class LanguageStatsSerde implements Serde<LanguageStats>, Serialize
         }
     }
 
-    private static void writeSparse(DataOutputStream out, long[] histogram) throws IOException {
+    private static void writeSparse(Writer out, long[] histogram) {
         int nonZero = 0;
         for (long c : histogram) {
             nonZero += c != 0 ? 1 : 0;
         }
-        writeVarlong(nonZero, out);
+        out.varlong(nonZero);
         for (int i = 0; i < histogram.length; i++) {
             if (histogram[i] != 0) {
-                writeVarlong(i, out);
-                writeVarlong(histogram[i], out);
+                out.varlong(i);
+                out.varlong(histogram[i]);
             }
         }
     }
@@ -137,16 +136,34 @@ public final class LanguageStatsSerde implements Serde<LanguageStats>, Serialize
         }
     }
 
-    /** Unsigned LEB128: every value written is a non-negative count, sum or timestamp. */
-    private static void writeVarlong(long v, DataOutputStream out) throws IOException {
-        if (v < 0) {
-            throw new IllegalArgumentException("negative value " + v);
+    /** A growable byte array; varints are unsigned LEB128 (every value is a non-negative count, sum or time). */
+    private static final class Writer {
+        byte[] bytes = new byte[128];
+        int size;
+
+        void varlong(long v) {
+            if (v < 0) {
+                throw new SerializationException("negative value " + v + " in LanguageStats");
+            }
+            ensure(10);
+            while ((v & ~0x7FL) != 0) {
+                bytes[size++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            bytes[size++] = (byte) v;
         }
-        while ((v & ~0x7FL) != 0) {
-            out.writeByte((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
+
+        void write(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, bytes, size, b.length);
+            size += b.length;
         }
-        out.writeByte((int) v);
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
     }
 
     private static long readVarlong(ByteBuffer in) {

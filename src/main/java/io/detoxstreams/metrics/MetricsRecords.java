@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Converts between the stores' {@link LanguageStats} and the public {@link LanguageMetrics} Avro record (published to
@@ -108,11 +107,5 @@ public final class MetricsRecords {
 
     private static List<Long> longs(long[] v) {
         return new ArrayList<>(Arrays.stream(v).boxed().toList());
-    }
-
-    /** Sums per language (e.g. all partitions of one instance). */
-    public static Map<String, LanguageStats> sum(Map<String, LanguageStats> into, String lang, LanguageStats s) {
-        into.merge(lang, s.copy(), LanguageStats::merge);
-        return into;
     }
 }

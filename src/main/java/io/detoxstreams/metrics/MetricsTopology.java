@@ -32,19 +32,21 @@ import java.time.Duration;
 /**
  * The metrics sub-topology (DESIGN §6), attached to the moderator's topology by {@code ModeratorTopology.build}:
  * <pre>
- * verdicts ─► metrics-verdict-events ─► [metrics-verdicts-by-lang] ─┐
- * comments.detoxified ─► metrics-rewrite-events (rewriter's only) ─┐│
- * comments.review ─► metrics-hold-events ──────────────────────────┤├─► metrics-events ─┬─► language-metrics    (all time)
- * comments.dlq ─► metrics-dlq-events ──────────────────────────────┘│  [metrics-outcomes-by-lang]        └─► language-metrics-1m (1-minute windows)
- *                                                                    │                           both ─► moderation.metrics (LanguageMetrics)
+ * verdicts ─► metrics-verdict-events ─► metrics-combine-verdicts ─► [metrics-verdicts-by-lang] ──┐
+ * comments.detoxified ─► metrics-rewrite-events (rewriter's records only) ─┐                      ├─► metrics-events ─┬─► language-metrics    (all time)
+ * comments.review ─► metrics-hold-events ──────────────────────────────────┼─► metrics-combine-   │                   └─► language-metrics-1m (1-minute windows)
+ * comments.dlq ─► metrics-dlq-events ──────────────────────────────────────┘   outcomes ─► [metrics-outcomes-by-lang] ┘   both ─► moderation.metrics
  * </pre>
- * Each outcome becomes a one-event {@link LanguageStats} keyed by language ({@link MetricsEvents}); both streams are
- * repartitioned by language into the same number of partitions, so each language lives in exactly one task, and the
- * aggregates are sums ({@link LanguageStats#merge}), exact under exactly-once. The read-back of the output topics
- * sits in its own sub-topology, so moderating comments never waits on it. Windows use record timestamps: a verdict
- * counts in the minute its comment was ingested, a rewriter outcome in the minute it was produced, a dead letter in
- * the minute of its DLQ record; an event later than the grace period is dropped from the windows (Kafka Streams'
- * {@code dropped-records} metric) but still counted in the all-time store.
+ * Each outcome becomes a one-event {@link LanguageStats} keyed by language ({@link MetricsEvents}); each task sums
+ * its events per language and minute and hands the sums on every flush interval ({@link CombineProcessor}); both
+ * streams are repartitioned by language into the same number of partitions, so each language lives in exactly one
+ * aggregation task; the aggregates are sums ({@link LanguageStats#merge}), exact under exactly-once. The read-back of
+ * the output topics sits in its own sub-topology, so moderating a comment never waits on it.
+ *
+ * <p>Windows use record timestamps: a verdict counts in the minute its comment was ingested, a rewriter outcome in
+ * the minute it was produced, a dead letter in the minute of its DLQ record. A minute's sum arriving later than the
+ * grace period is dropped from the windows (Kafka Streams' {@code dropped-records} metric) but still counted in the
+ * all-time store.
  */
 public final class MetricsTopology {
 

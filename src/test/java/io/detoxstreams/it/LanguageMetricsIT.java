@@ -21,7 +21,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +35,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +96,7 @@ class LanguageMetricsIT {
             assertThat(fromB.path("all")).isEqualTo(fromA.path("all"));
             assertThat(rewriterHealth(rewriter)).isEqualTo(200);
             measureQueryLatency(a, b);
+            assertDashboardMetricsExist(a, rewriter);
 
             // b leaves the group: a takes over its tasks, from its standby replicas.
             b.close();
@@ -212,6 +222,39 @@ class LanguageMetricsIT {
         assertThat(p99).as("p99 ms").isLessThan(1_000);
     }
 
+    /** Every metric the Grafana dashboard queries is exported by a moderator or a rewriter. */
+    private static void assertDashboardMetricsExist(ModeratorNode moderator, RewriterNode rewriter) throws Exception {
+        String dashboard = Files.readString(Path.of("deploy", "grafana", "detox-streams-dashboard.json"));
+        Set<String> used = new TreeSet<>();
+        Matcher m = Pattern.compile("\\b((?:detox|kafka|jvm|process)_[a-z_]+)").matcher(dashboard);
+        while (m.find()) {
+            used.add(m.group(1));
+        }
+        assertThat(used).isNotEmpty();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();   // Kafka binders refresh every 10 s
+        Set<String> missing;
+        do {
+            String scraped = text(moderator.url().orElseThrow() + "/metrics")
+                    + text("http://127.0.0.1:" + rewriter.httpPort().orElseThrow() + "/metrics");
+            missing = new TreeSet<>();
+            for (String name : used) {
+                if (!Pattern.compile("(?m)^" + name + "[{ ]").matcher(scraped).find()) {
+                    missing.add(name);
+                }
+            }
+            if (!missing.isEmpty()) {
+                Thread.sleep(1_000);
+            }
+        } while (!missing.isEmpty() && System.nanoTime() < deadline);
+        assertThat(missing).as("metrics the dashboard uses but nobody exports").isEmpty();
+    }
+
+    private static String text(String url) throws Exception {
+        var c = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
+        return c.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private static void awaitRunning(ModeratorNode node) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (node.service().state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
@@ -230,9 +273,9 @@ class LanguageMetricsIT {
     }
 
     private static int rewriterHealth(RewriterNode rewriter) throws Exception {
-        var c = java.net.http.HttpClient.newBuilder().proxy(java.net.http.HttpClient.Builder.NO_PROXY).build();
-        var r = c.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-                + rewriter.httpPort().orElseThrow() + "/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var c = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
+        var r = c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + rewriter.httpPort().orElseThrow() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
         return r.statusCode();
     }
 
