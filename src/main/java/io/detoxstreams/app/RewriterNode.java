@@ -73,7 +73,7 @@ public final class RewriterNode implements AutoCloseable {
         return worker;
     }
 
-    /** {@code http://host:port} of this worker's own HTTP server, if it runs one. */
+    /** The port of this worker's own HTTP server, if it runs one. */
     public Optional<Integer> httpPort() {
         return http == null ? Optional.empty() : Optional.of(http.port());
     }

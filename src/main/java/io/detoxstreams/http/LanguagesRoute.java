@@ -9,6 +9,7 @@ import io.detoxstreams.metrics.MetricsTopology;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -51,7 +52,7 @@ final class LanguagesRoute implements Route {
             return one(lang);
         }
         if (parts.length == 2 && parts[1].equals("windows")) {
-            Instant to = TimeParam.parse("to", request.param("to"), clock.instant());
+            Instant to = TimeParam.parse("to", request.param("to"), clock.instant().truncatedTo(ChronoUnit.MILLIS));
             Instant from = TimeParam.parse("from", request.param("from"), to.minus(DEFAULT_WINDOW_RANGE));
             if (from.isAfter(to)) {
                 throw new IllegalArgumentException("from (" + from + ") is after to (" + to + ")");
