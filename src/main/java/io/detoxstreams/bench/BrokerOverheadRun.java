@@ -26,15 +26,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * The moderator on the in-process broker with exactly-once, a rewriter worker beside it, with and without the metrics
- * sub-topology, over the same pre-produced input topic. A run's clock starts when the moderator is RUNNING and stops
- * when it has committed its offset past the last input record. The metrics tasks share the moderator's stream thread,
- * so their work slows that down; what they have not done by then is the lag of the stores, reported separately (it is
- * bounded by {@code metrics.flush.interval.ms} plus a commit, whatever the throughput). Each run writes to its own
- * output topics, so the metrics variant reads back only its own results.
+ * The moderator on the in-process broker with exactly-once, with and without the metrics sub-topology, each with a
+ * rewriter worker beside it: both variants run <em>at the same time</em> over the same pre-produced input, so load from
+ * anything else on the machine falls on both alike. A variant's clock starts when its moderator is RUNNING and stops
+ * when it has committed its offset past the last input record; its CPU is that of its own threads (stream thread, its
+ * producer, state updater: what limits a moderator instance when the broker runs elsewhere). After each round the
+ * metrics stores must count every moderated comment exactly, or the run fails.
  */
 public final class BrokerOverheadRun {
 
@@ -53,69 +54,102 @@ public final class BrokerOverheadRun {
             try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()))) {
                 produce(admin, kafka.bootstrapServers(), "bench.warmup", input.subList(0, Math.min(comments, 30_000)), partitions);
                 produce(admin, kafka.bootstrapServers(), "bench.comments", input, partitions);
-                once(admin, models, base, "warmup-with", "bench.warmup", true, -1, dir);
-                once(admin, models, base, "warmup-without", "bench.warmup", false, -1, dir);
+                pair(admin, models, base, "warmup", "bench.warmup", -1, dir);
                 List<MetricsOverhead.Run> runs = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
-                    for (boolean metrics : MetricsOverhead.order(round)) {
-                        String name = (metrics ? "with-" : "without-") + round;
-                        double[] t = once(admin, models, base, name, "bench.comments", metrics, valid, dir);
-                        runs.add(new MetricsOverhead.Run(metrics, round, comments, t[0], t[1], t[2]));
-                    }
+                    double[][] t = pair(admin, models, base, String.valueOf(round), "bench.comments", valid, dir);
+                    runs.add(new MetricsOverhead.Run(false, round, comments, t[0][0], t[0][1], t[0][2]));
+                    runs.add(new MetricsOverhead.Run(true, round, comments, t[1][0], t[1][1], t[1][2]));
                 }
                 return runs;
             }
         }
     }
 
-    /** @return wall seconds and process CPU seconds until the moderator committed past the last input record */
-    private static double[] once(Admin admin, ModelBundle models, DetoxConfig base, String name, String inputTopic,
-                               boolean metrics, long expectedTotal, Path dir) throws Exception {
-        String p = "bench-" + name + ".";
-        DetoxConfig config = base.with(Map.of(DetoxConfig.APPLICATION_ID, "bench-" + name,
-                DetoxConfig.REWRITER_GROUP_ID, "bench-rewriter-" + name, DetoxConfig.METRICS_ENABLED, String.valueOf(metrics),
-                DetoxConfig.TOPIC_COMMENTS, inputTopic, DetoxConfig.TOPIC_DETOXIFIED, p + "detoxified",
-                DetoxConfig.TOPIC_TOXIC, p + "toxic", DetoxConfig.TOPIC_REVIEW, p + "review", DetoxConfig.TOPIC_DLQ,
-                p + "dlq", DetoxConfig.TOPIC_METRICS, p + "metrics", "kafka.state.dir", dir.resolve("state").toString()));
-        TopicCreator.ensure(admin, config.topics().all(), config.getInt(DetoxConfig.TOPICS_PARTITIONS), (short) 1,
-                Duration.ofSeconds(30));
+    /**
+     * Runs both variants at the same time over the same input, each with its own rewriter and output topics, so
+     * whatever else loads the machine loads both alike.
+     *
+     * @return per variant (without, with): wall seconds, process CPU seconds (shared by both: the whole run's), and
+     *         CPU seconds of that moderator's own threads, until it committed past the last input record
+     */
+    private static double[][] pair(Admin admin, ModelBundle models, DetoxConfig base, String round, String inputTopic,
+                                   long expectedTotal, Path dir) throws Exception {
+        DetoxConfig without = config(admin, base, "without-" + round, inputTopic, false, dir);
+        DetoxConfig with = config(admin, base, "with-" + round, inputTopic, true, dir);
         Map<TopicPartition, Long> end = endOffsets(admin, inputTopic);
-        try (ModeratorNode moderator = ModeratorNode.create(config, models, Telemetry.create(), false);
-             RewriterNode rewriter = RewriterNode.create(config, models, Telemetry.create(), true)) {
-            rewriter.start("bench-rewriter");
-            moderator.start(Duration.ofSeconds(90));
-            long t0 = System.nanoTime();
+        try (ModeratorNode mWithout = ModeratorNode.create(without, models, Telemetry.create(), false);
+             ModeratorNode mWith = ModeratorNode.create(with, models, Telemetry.create(), false);
+             RewriterNode rWithout = RewriterNode.create(without, models, Telemetry.create(), true);
+             RewriterNode rWith = RewriterNode.create(with, models, Telemetry.create(), true)) {
+            rWithout.start("bench-rewriter-without");
+            rWith.start("bench-rewriter-with");
             long cpu0 = processCpuNanos();
-            Map<Long, Long> threads0 = moderatorThreadCpu("bench-" + name + "-");
-            while (!committed(admin, "bench-" + name, end)) {
-                Thread.sleep(20);
-                if (System.nanoTime() - t0 > Duration.ofMinutes(10).toNanos()) {
-                    throw new IllegalStateException("run " + name + " did not finish in 10 minutes");
-                }
+            CompletableFuture<double[]> a = CompletableFuture.supplyAsync(() -> measure(admin, mWithout, without, end));
+            CompletableFuture<double[]> b = CompletableFuture.supplyAsync(() -> measure(admin, mWith, with, end));
+            double[] ra = a.join();
+            double[] rb = b.join();
+            double cpu = (processCpuNanos() - cpu0) / 1e9;
+            if (expectedTotal >= 0) {
+                awaitCounted(mWith, expectedTotal, with.getString(DetoxConfig.APPLICATION_ID));
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
-            double moderatorCpuSeconds = cpuSince(moderatorThreadCpu("bench-" + name + "-"), threads0) / 1e9;
-            if (metrics && expectedTotal >= 0) {
-                long t1 = System.nanoTime();
-                long counted;
-                while ((counted = counted(moderator)) < expectedTotal) {
-                    Thread.sleep(20);
-                    if (System.nanoTime() - t1 > Duration.ofMinutes(2).toNanos()) {
-                        throw new IllegalStateException("metrics of run " + name + " counted " + counted + " of "
-                                + expectedTotal + " comments");
-                    }
-                }
-                if (counted != expectedTotal) {
-                    throw new IllegalStateException("metrics of run " + name + " counted " + counted + ", expected "
-                            + expectedTotal);
-                }
-                System.out.printf(java.util.Locale.ROOT, "  %s: stores complete %.2f s after the moderator (%d comments)%n",
-                        name, (System.nanoTime() - t1) / 1e9, counted);
-            }
-            return new double[] {seconds, cpuSeconds, moderatorCpuSeconds};
+            return new double[][] {{ra[0], cpu, ra[1]}, {rb[0], cpu, rb[1]}};
         }
     }
+
+    /** Starts the moderator and times it (wall, own-thread CPU) until it has committed past the end of the input. */
+    private static double[] measure(Admin admin, ModeratorNode moderator, DetoxConfig config,
+                                    Map<TopicPartition, Long> end) {
+        String app = config.getString(DetoxConfig.APPLICATION_ID);
+        try {
+            moderator.start(Duration.ofSeconds(90));
+            long t0 = System.nanoTime();
+            Map<Long, Long> threads0 = moderatorThreadCpu(app + "-");
+            while (!committed(admin, app, end)) {
+                Thread.sleep(20);
+                if (System.nanoTime() - t0 > Duration.ofMinutes(10).toNanos()) {
+                    throw new IllegalStateException(app + " did not finish in 10 minutes");
+                }
+            }
+            return new double[] {(System.nanoTime() - t0) / 1e9, cpuSince(moderatorThreadCpu(app + "-"), threads0) / 1e9};
+        } catch (Exception e) {
+            throw new IllegalStateException(app + ": " + e, e);
+        }
+    }
+
+    /** The metrics must count every moderated comment, exactly: anything else makes the run invalid. */
+    private static void awaitCounted(ModeratorNode moderator, long expected, String app) throws InterruptedException {
+        long t1 = System.nanoTime();
+        long counted;
+        while ((counted = counted(moderator)) < expected) {
+            Thread.sleep(20);
+            if (System.nanoTime() - t1 > Duration.ofMinutes(2).toNanos()) {
+                throw new IllegalStateException(app + ": metrics counted " + counted + " of " + expected + " comments");
+            }
+        }
+        if (counted != expected) {
+            throw new IllegalStateException(app + ": metrics counted " + counted + ", expected " + expected);
+        }
+        System.out.printf(java.util.Locale.ROOT, "  %s: stores count all %d comments%n", app, counted);
+    }
+
+    /** Output topics of its own for every run: a run must not read another's results, outcomes or dead letters. */
+    private static DetoxConfig config(Admin admin, DetoxConfig base, String name, String inputTopic, boolean metrics,
+                                      Path dir) {
+        String p = "bench-" + name + ".";
+        Map<String, String> own = new HashMap<>(Map.of(DetoxConfig.APPLICATION_ID, "bench-" + name,
+                DetoxConfig.REWRITER_GROUP_ID, "bench-rewriter-" + name, DetoxConfig.METRICS_ENABLED, String.valueOf(metrics),
+                DetoxConfig.TOPIC_COMMENTS, inputTopic, "kafka.state.dir", dir.resolve("state").toString()));
+        for (String key : List.of(DetoxConfig.TOPIC_DETOXIFIED, DetoxConfig.TOPIC_TOXIC, DetoxConfig.TOPIC_REVIEW,
+                DetoxConfig.TOPIC_DLQ, DetoxConfig.TOPIC_METRICS, DetoxConfig.TOPIC_OUTCOMES)) {
+            own.put(key, p + key.substring("topic.".length()));
+        }
+        DetoxConfig config = base.with(own);
+        TopicCreator.ensure(admin, config.topics().all(), config.getInt(DetoxConfig.TOPICS_PARTITIONS), (short) 1,
+                Duration.ofSeconds(30));
+        return config;
+    }
+
 
     /**
      * CPU time of the moderator's own threads (stream threads, their producer's network thread, state updater,
@@ -148,6 +182,7 @@ public final class BrokerOverheadRun {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
+
 
     private static long counted(ModeratorNode moderator) {
         long total = 0;

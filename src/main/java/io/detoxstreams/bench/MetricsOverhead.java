@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the metrics sub-topology costs the moderator: the same input moderated with and without it, alternating the
- * order each round so warm-up and machine load fall on both alike ({@link BrokerOverheadRun}: end to end on the
- * in-process broker, exactly-once, a rewriter running beside it).
+ * What the metrics sub-topology costs the moderator: the same input moderated with and without it, both at once in
+ * each round so warm-up and machine load fall on both alike ({@link BrokerOverheadRun}: end to end on the in-process
+ * broker, exactly-once, a rewriter beside each).
  */
 public final class MetricsOverhead {
 
     /**
      * One timed run.
      *
-     * @param cpuSeconds          CPU time of the whole process (broker, moderator, rewriter) during the run
+     * @param cpuSeconds          CPU time of the whole process (broker, both moderators, both rewriters) in the round
      * @param moderatorCpuSeconds CPU time of the moderator's own threads: what limits a moderator instance when the
      *                            broker runs elsewhere, and far less disturbed by other load than wall time
      */
@@ -67,21 +67,17 @@ public final class MetricsOverhead {
     public static void report(PrintStream out, String title, List<Run> runs) {
         out.println();
         out.println(title);
-        out.printf("  %-6s %-16s %10s %9s %12s %18s %20s%n", "round", "variant", "records", "seconds", "records/s",
-                "process CPU µs/rec", "moderator CPU µs/rec");
+        out.printf("  %-6s %-16s %10s %9s %12s %20s%n", "round", "variant", "records", "seconds", "records/s",
+                "moderator CPU µs/rec");
         for (Run r : runs) {
-            out.printf(Locale.ROOT, "  %-6d %-16s %10d %9.2f %12.0f %18.1f %20.1f%n", r.round(),
+            out.printf(Locale.ROOT, "  %-6d %-16s %10d %9.2f %12.0f %20.1f%n", r.round(),
                     r.metrics() ? "with metrics" : "without metrics", r.records(), r.seconds(), r.rate(),
-                    r.cpuMicrosPerRecord(), r.moderatorCpuMicrosPerRecord());
+                    r.moderatorCpuMicrosPerRecord());
         }
         double without = median(runs, false, Run::rate);
         double with = median(runs, true, Run::rate);
-        double cpuWithout = median(runs, false, Run::cpuMicrosPerRecord);
-        double cpuWith = median(runs, true, Run::cpuMicrosPerRecord);
-        out.printf(Locale.ROOT, "  median records/s: without metrics %.0f, with metrics %.0f; with/without = %.3f%n",
-                without, with, with / without);
-        out.printf(Locale.ROOT, "  median CPU per record (whole process): without %.1f µs, with %.1f µs; "
-                + "throughput at full CPU with/without = %.3f%n", cpuWithout, cpuWith, cpuWithout / cpuWith);
+        out.printf(Locale.ROOT, "  median records/s (both running at once): without metrics %.0f, with metrics %.0f; "
+                + "with/without = %.3f%n", without, with, with / without);
         double modWithout = median(runs, false, Run::moderatorCpuMicrosPerRecord);
         double modWith = median(runs, true, Run::moderatorCpuMicrosPerRecord);
         out.printf(Locale.ROOT, "  median CPU per record (moderator threads): without %.1f µs, with %.1f µs; "
@@ -97,7 +93,4 @@ public final class MetricsOverhead {
         return rates.length % 2 == 1 ? rates[m] : (rates[m - 1] + rates[m]) / 2;
     }
 
-    static boolean[] order(int round) {
-        return round % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false};
-    }
 }

@@ -32,6 +32,7 @@ public final class DetoxConfig extends AbstractConfig {
     public static final String TOPIC_REVIEW = "topic.review";
     public static final String TOPIC_DLQ = "topic.dlq";
     public static final String TOPIC_METRICS = "topic.metrics";
+    public static final String TOPIC_OUTCOMES = "topic.outcomes";
     public static final String TOPICS_CREATE = "topics.create";
     public static final String TOPICS_PARTITIONS = "topics.partitions";
     public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
@@ -77,6 +78,9 @@ public final class DetoxConfig extends AbstractConfig {
                     "Dead-letter topic: input records that cannot be moderated, unchanged, with error headers.")
             .define(TOPIC_METRICS, Type.STRING, Topics.METRICS, Importance.LOW,
                     "Topic of per-language LanguageMetrics records.")
+            .define(TOPIC_OUTCOMES, Type.STRING, Topics.OUTCOMES, Importance.LOW,
+                    "Internal topic from the rewriter to the moderator's metrics: one outcome event per rewriter result, "
+                            + "written in the same transaction as the result.")
             .define(TOPICS_CREATE, Type.BOOLEAN, true, Importance.MEDIUM,
                     "Create missing topics at start-up.")
             .define(TOPICS_PARTITIONS, Type.INT, 6, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
@@ -142,7 +146,7 @@ public final class DetoxConfig extends AbstractConfig {
 
     public TopicNames topics() {
         return new TopicNames(getString(TOPIC_COMMENTS), getString(TOPIC_DETOXIFIED), getString(TOPIC_TOXIC),
-                getString(TOPIC_REVIEW), getString(TOPIC_DLQ), getString(TOPIC_METRICS));
+                getString(TOPIC_REVIEW), getString(TOPIC_DLQ), getString(TOPIC_METRICS), getString(TOPIC_OUTCOMES));
     }
 
     public String bootstrapServers() {

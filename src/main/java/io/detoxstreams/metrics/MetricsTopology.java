@@ -32,21 +32,23 @@ import java.time.Duration;
 /**
  * The metrics sub-topology (DESIGN §6), attached to the moderator's topology by {@code ModeratorTopology.build}:
  * <pre>
- * verdicts ─► metrics-verdict-events ─► metrics-combine-verdicts ─► [metrics-verdicts-by-lang] ──┐
- * comments.detoxified ─► metrics-rewrite-events (rewriter's records only) ─┐                      ├─► metrics-events ─┬─► language-metrics    (all time)
- * comments.review ─► metrics-hold-events ──────────────────────────────────┼─► metrics-combine-   │                   └─► language-metrics-1m (1-minute windows)
- * comments.dlq ─► metrics-dlq-events ──────────────────────────────────────┘   outcomes ─► [metrics-outcomes-by-lang] ┘   both ─► moderation.metrics
+ * verdicts ─► metrics-verdict-events ─► metrics-combine-verdicts ─► [metrics-verdicts-by-lang] ─┐
+ * comments.outcomes ─► metrics-outcome-events ─┐                                                 ├─► metrics-events ─┬─► language-metrics    (all time)
+ * comments.dlq ─► metrics-dlq-events ──────────┴─► metrics-combine-outcomes ─► [metrics-outcomes-by-lang] ┘     └─► language-metrics-1m (1-minute windows)
+ *                                                                                        both stores ─► moderation.metrics
  * </pre>
- * Each outcome becomes a one-event {@link LanguageStats} keyed by language ({@link MetricsEvents}); each task sums
- * its events per language and minute and hands the sums on every flush interval ({@link CombineProcessor}); both
- * streams are repartitioned by language into the same number of partitions, so each language lives in exactly one
- * aggregation task; the aggregates are sums ({@link LanguageStats#merge}), exact under exactly-once. The read-back of
- * the output topics sits in its own sub-topology, so moderating a comment never waits on it.
+ * The moderator's verdicts are counted where they are made; the rewriter's results arrive as outcome events it writes
+ * in the same transaction as each result ({@link OutcomeEvents}); dead letters are read back from the DLQ, whoever
+ * wrote them. Each becomes a one-event {@link LanguageStats} keyed by language ({@link MetricsEvents}); each task
+ * sums its events per language and minute and hands the sums on every flush interval ({@link CombineProcessor});
+ * both streams are repartitioned by language into the same number of partitions, so each language lives in exactly
+ * one aggregation task; the aggregates are sums ({@link LanguageStats#merge}), exact under exactly-once. The
+ * outcomes and DLQ sit in their own sub-topology, so moderating a comment never waits on them.
  *
  * <p>Windows use record timestamps: a verdict counts in the minute its comment was ingested, a rewriter outcome in
- * the minute it was produced, a dead letter in the minute of its DLQ record. A minute's sum arriving later than the
- * grace period is dropped from the windows (Kafka Streams' {@code dropped-records} metric) but still counted in the
- * all-time store.
+ * the minute it was decided ({@code processed_at}), a dead letter in the minute of its DLQ record. A minute's sum
+ * arriving later than the grace period is dropped from the windows (Kafka Streams' {@code dropped-records} metric)
+ * but still counted in the all-time store.
  */
 public final class MetricsTopology {
 
@@ -97,21 +99,15 @@ public final class MetricsTopology {
                         Named.as("metrics-combine-verdicts"), StoreNames.METRICS_VERDICTS_BUFFER)
                 .repartition(byLanguage(VERDICTS_BY_LANG, langs, stats, options));
 
-        // 2. The rewriter's outcomes and all dead letters, read back from their topics.
-        KStream<String, LanguageStats> rewrites = builder
-                .stream(topics.detoxified(), Consumed.with(bytes, bytes).withName("metrics-detoxified-source"))
-                .process(() -> new OutcomeEventProcessor(codecs.results(), topics.detoxified()),
-                        Named.as("metrics-rewrite-events"));
-        KStream<String, LanguageStats> holds = builder
-                .stream(topics.review(), Consumed.with(bytes, bytes).withName("metrics-review-source"))
-                .process(() -> new OutcomeEventProcessor(codecs.results(), topics.review()),
-                        Named.as("metrics-hold-events"));
+        // 2. The rewriter's outcome events and all dead letters, from their topics.
+        KStream<String, LanguageStats> outcomes = builder
+                .stream(topics.outcomes(), Consumed.with(bytes, bytes).withName("metrics-outcomes-source"))
+                .process(() -> new OutcomeEventProcessor(topics.outcomes()), Named.as("metrics-outcome-events"));
         KStream<String, LanguageStats> deadLetters = builder
                 .stream(topics.dlq(), Consumed.with(bytes, bytes).withName("metrics-dlq-source"))
                 .process(() -> new DlqEventProcessor(codecs.comments(), topics.comments()),
                         Named.as("metrics-dlq-events"));
-        KStream<String, LanguageStats> outcomeEvents = rewrites
-                .merge(holds, Named.as("metrics-merge-holds"))
+        KStream<String, LanguageStats> outcomeEvents = outcomes
                 .merge(deadLetters, Named.as("metrics-merge-dlq"))
                 .process(() -> new CombineProcessor(StoreNames.METRICS_OUTCOMES_BUFFER, options.flushInterval()),
                         Named.as("metrics-combine-outcomes"), StoreNames.METRICS_OUTCOMES_BUFFER)

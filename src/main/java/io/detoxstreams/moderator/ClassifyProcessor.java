@@ -3,7 +3,6 @@ package io.detoxstreams.moderator;
 import io.detoxstreams.avro.ModerationResult;
 import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.ToxicityResult;
-import io.detoxstreams.worker.OutputHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -38,9 +37,6 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], DetectedComme
         long micros = (System.nanoTime() - t0) / 1_000;
         ModerationResult verdict = ModeratorVerdicts.of(d.comment(), d.language(), toxicity, d.detectMicros(), micros,
                 clock.millis());
-        // Only the rewriter may mark a result as its own (the metrics count those as rewriter outcomes): a stage
-        // header copied from the input must not reach comments.detoxified.
-        record.headers().remove(OutputHeaders.STAGE);
         context.forward(record.withValue(verdict));
     }
 }

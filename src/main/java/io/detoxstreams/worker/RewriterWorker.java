@@ -6,6 +6,7 @@ import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.config.TopicNames;
 import io.detoxstreams.ingest.DlqHeaders;
 import io.detoxstreams.ingest.RejectReason;
+import io.detoxstreams.metrics.OutcomeEvents;
 import io.detoxstreams.serde.Codec;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,8 +26,6 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.IsolationLevel;
@@ -45,7 +44,8 @@ import java.util.UUID;
 /**
  * The rewriter stage (DESIGN §2): a transactional consume–transform–produce loop on {@code comments.toxic}. Each poll
  * batch is one {@link BatchRewriter} call and one Kafka transaction holding the results (REWRITE/PASS →
- * {@code comments.detoxified}, HOLD → {@code comments.review}, undecodable → {@code comments.dlq}) and the consumed
+ * {@code comments.detoxified}, HOLD → {@code comments.review}, undecodable → {@code comments.dlq}), one outcome event
+ * per result for the moderator's metrics ({@code comments.outcomes}, {@link OutcomeEvents}) and the consumed
  * offsets ({@code sendOffsetsToTransaction}), so every toxic comment yields exactly one result even across crashes
  * and rebalances. Workers with the same {@code rewriter.group.id} share the partitions.
  *
@@ -181,6 +181,7 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
             }
             for (int i = 0; i < finals.size(); i++) {
                 producer.send(output(decoded.get(i), finals.get(i)));
+                producer.send(OutcomeEvents.record(topics.outcomes(), finals.get(i)));
             }
             producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
             producer.commitTransaction();
@@ -201,8 +202,7 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
 
     private ProducerRecord<byte[], byte[]> output(ConsumerRecord<byte[], byte[]> in, ModerationResult result) {
         String topic = result.getAction() == ModerationAction.HOLD ? topics.review() : topics.detoxified();
-        Headers headers = OutputHeaders.stampRewriter(new RecordHeaders(in.headers().toArray()));
-        return new ProducerRecord<>(topic, null, in.key(), codec.encode(topic, result), headers);
+        return new ProducerRecord<>(topic, null, in.key(), codec.encode(topic, result), in.headers());
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> r) {

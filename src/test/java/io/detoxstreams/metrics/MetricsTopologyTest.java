@@ -15,8 +15,6 @@ import io.detoxstreams.serde.Codecs;
 import io.detoxstreams.testing.Comments;
 import io.detoxstreams.testing.TestModels;
 import io.detoxstreams.worker.BatchRewriter;
-import io.detoxstreams.worker.OutputHeaders;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -45,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The metrics sub-topology on {@link TopologyTestDriver} with the real models: records with controlled timestamps
  * land in the right 1-minute buckets, the windowed query returns exactly the buckets asked for, late records count in
- * the all-time store but not in closed windows, and a toxic comment counts once as toxic and once as its outcome.
+ * the all-time store but not in closed windows, and a toxic comment counts once as toxic and once as its outcome
+ * event, which the rewriter writes beside its result.
  */
 class MetricsTopologyTest {
 
@@ -59,8 +58,7 @@ class MetricsTopologyTest {
     private final Codecs codecs = Codecs.avro();
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> comments;
-    private TestInputTopic<byte[], byte[]> detoxified;
-    private TestInputTopic<byte[], byte[]> review;
+    private TestInputTopic<byte[], byte[]> outcomes;
     private TestOutputTopic<byte[], byte[]> toxic;
     private int ids;
 
@@ -78,8 +76,7 @@ class MetricsTopologyTest {
         driver = new TopologyTestDriver(topology, p, T0);
         ByteArraySerializer bytes = new ByteArraySerializer();
         comments = driver.createInputTopic(TOPICS.comments(), bytes, bytes);
-        detoxified = driver.createInputTopic(TOPICS.detoxified(), bytes, bytes);
-        review = driver.createInputTopic(TOPICS.review(), bytes, bytes);
+        outcomes = driver.createInputTopic(TOPICS.outcomes(), bytes, bytes);
         toxic = driver.createOutputTopic(TOPICS.toxic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -113,18 +110,19 @@ class MetricsTopologyTest {
 
     @Test
     void shouldCountAToxicCommentOnceAsToxicAndOnceAsItsRewriterOutcomeInTheOutcomesMinute() throws Exception {
+        // The moderator's own PASS results on comments.detoxified are not read at all: only verdicts and outcomes count.
         comment(TOXIC, T0.plusSeconds(10));
         ModerationResult pending = codecs.results().decode(TOPICS.toxic(), toxic.readValue());
         ModerationResult outcome = new BatchRewriter(TestModels.bundle().detoxifier(), 1, 0, Clock.systemUTC())
                 .rewrite(List.of(pending)).get(0);
         assertThat(outcome.getAction()).isIn(ModerationAction.REWRITE, ModerationAction.HOLD);
-        // The rewriter's result arrives two minutes later; an unstamped copy (as if from another producer) is ignored.
-        TestInputTopic<byte[], byte[]> target = outcome.getAction() == ModerationAction.HOLD ? review : detoxified;
-        String topic = outcome.getAction() == ModerationAction.HOLD ? TOPICS.review() : TOPICS.detoxified();
-        byte[] value = codecs.results().encode(topic, outcome);
-        target.pipeInput(new TestRecord<>(key(), value, OutputHeaders.stampRewriter(new RecordHeaders()),
-                T0.plusSeconds(130)));
-        target.pipeInput(new TestRecord<>(key(), value, new RecordHeaders(), T0.plusSeconds(131)));
+        // The rewriter's result arrives two minutes later, as the outcome event it writes beside the result.
+        var event = OutcomeEvents.record(TOPICS.outcomes(), outcome);
+        outcomes.pipeInput(new TestRecord<>(event.key(), event.value(), null, T0.plusSeconds(130)));
+        // Foreign records on the outcomes topic count nothing: junk, and a verdict-shaped delta.
+        outcomes.pipeInput(new TestRecord<>(event.key(), "junk".getBytes(StandardCharsets.UTF_8), null, T0.plusSeconds(131)));
+        outcomes.pipeInput(new TestRecord<>(event.key(), new LanguageStatsSerde().serialize("t",
+                MetricsEvents.verdict(pending)), null, T0.plusSeconds(132)));
         flush();
 
         LanguageStats total = allTime().get("en");

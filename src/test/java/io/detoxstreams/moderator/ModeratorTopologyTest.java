@@ -245,8 +245,7 @@ class ModeratorTopologyTest {
                 "dlq-raw", "dlq-sink", "normalize", "detect-language", "classify", "verdict-pass", "verdict-toxic",
                 "detoxified-sink", "toxic-sink", "observe-verdict", "observe-rejected");
         assertThat(description).contains("metrics-verdict-events", "metrics-verdicts-by-lang-repartition",
-                "metrics-detoxified-source", "metrics-review-source", "metrics-dlq-source", "metrics-rewrite-events",
-                "metrics-hold-events", "metrics-dlq-events", "metrics-outcomes-by-lang-repartition", "metrics-events",
+                "metrics-outcomes-source", "metrics-dlq-source", "metrics-outcome-events", "metrics-dlq-events", "metrics-outcomes-by-lang-repartition", "metrics-events",
                 "metrics-aggregate", "metrics-aggregate-1m", "metrics-sink", "metrics-1m-sink", "metrics-combine-verdicts",
                 "metrics-combine-outcomes", StoreNames.METRICS_VERDICTS_BUFFER, StoreNames.METRICS_OUTCOMES_BUFFER,
                 "stores: [" + StoreNames.LANGUAGE_METRICS + "]", "stores: [" + StoreNames.LANGUAGE_METRICS_1M + "]");
