@@ -1,8 +1,10 @@
 package io.detoxstreams.cli;
 
+import io.detoxstreams.app.ModeratorNode;
 import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.models.ModelBundle;
 import io.detoxstreams.moderator.ModeratorService;
+import io.detoxstreams.observe.Telemetry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -10,8 +12,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * {@code detox-streams moderator}: runs the moderator stage (Kafka Streams, exactly-once) until stopped. Start more
- * instances with the same {@code application.id} to share the partitions.
+ * {@code detox-streams moderator}: runs the moderator stage (Kafka Streams, exactly-once) with its HTTP server (metrics
+ * API, {@code /health}, {@code /metrics}) until stopped. Start more instances with the same {@code application.id} to
+ * share the partitions; any of them answers metrics queries for all.
  *
  * <pre>
  * java -jar target/detox-streams.jar moderator --bootstrap-servers broker:9092 --config detox.properties
@@ -29,7 +32,8 @@ public final class ModeratorCommand implements Callable<Integer> {
         DetoxConfig config = options.load();
         Startup.ensureTopics(config);
         try (ModelBundle models = ModelLoader.loadDefault();
-             ModeratorService moderator = new ModeratorService(config, models)) {
+             ModeratorNode node = ModeratorNode.create(config, models, Telemetry.create(), false)) {
+            ModeratorService moderator = node.service();
             Thread main = Thread.currentThread();
             // Ctrl-C / SIGTERM: close (leaving the group) and return 0; the hook covers other ways the JVM ends.
             StopSignals.onInterrupt(moderator::close);
@@ -38,7 +42,9 @@ public final class ModeratorCommand implements Callable<Integer> {
                 joinQuietly(main);
             }, "moderator-shutdown"));
             moderator.start(Duration.ofMinutes(2));
-            System.err.println("moderator running against " + config.bootstrapServers() + "; Ctrl-C to stop");
+            System.err.println("moderator running against " + config.bootstrapServers()
+                    + node.url().map(u -> "; HTTP on " + u + " (/v1/languages, /health, /metrics)").orElse("")
+                    + "; Ctrl-C to stop");
             moderator.awaitTermination();
             return moderator.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR ? 1 : 0;
         }

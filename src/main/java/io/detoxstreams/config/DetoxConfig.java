@@ -32,6 +32,7 @@ public final class DetoxConfig extends AbstractConfig {
     public static final String TOPIC_REVIEW = "topic.review";
     public static final String TOPIC_DLQ = "topic.dlq";
     public static final String TOPIC_METRICS = "topic.metrics";
+    public static final String TOPIC_OUTCOMES = "topic.outcomes";
     public static final String TOPICS_CREATE = "topics.create";
     public static final String TOPICS_PARTITIONS = "topics.partitions";
     public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
@@ -43,6 +44,17 @@ public final class DetoxConfig extends AbstractConfig {
     public static final String REWRITER_POLL_TIMEOUT_MS = "rewriter.poll.timeout.ms";
     public static final String REWRITER_MAX_ATTEMPTS = "rewriter.max.attempts";
     public static final String REWRITER_RETRY_BACKOFF_MS = "rewriter.retry.backoff.ms";
+    public static final String MODERATOR_STANDBY_REPLICAS = "moderator.standby.replicas";
+    public static final String METRICS_ENABLED = "metrics.enabled";
+    public static final String METRICS_WINDOW_GRACE_MS = "metrics.window.grace.ms";
+    public static final String METRICS_WINDOW_RETENTION_MS = "metrics.window.retention.ms";
+    public static final String METRICS_FLUSH_INTERVAL_MS = "metrics.flush.interval.ms";
+    public static final String HTTP_BIND_ADDRESS = "http.bind.address";
+    public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
+    public static final String HTTP_AUTH_TOKEN = "http.auth.token";
+    public static final String HTTP_PEER_TIMEOUT_MS = "http.peer.timeout.ms";
+    public static final String REWRITER_HTTP_PORT = "rewriter.http.port";
 
     public static final ConfigDef CONFIG = new ConfigDef()
             .define(BOOTSTRAP_SERVERS, Type.STRING, "localhost:9092", Importance.HIGH,
@@ -66,10 +78,14 @@ public final class DetoxConfig extends AbstractConfig {
                     "Dead-letter topic: input records that cannot be moderated, unchanged, with error headers.")
             .define(TOPIC_METRICS, Type.STRING, Topics.METRICS, Importance.LOW,
                     "Topic of per-language LanguageMetrics records.")
+            .define(TOPIC_OUTCOMES, Type.STRING, Topics.OUTCOMES, Importance.LOW,
+                    "Internal topic from the rewriter to the moderator's metrics: one outcome event per rewriter result, "
+                            + "written in the same transaction as the result.")
             .define(TOPICS_CREATE, Type.BOOLEAN, true, Importance.MEDIUM,
                     "Create missing topics at start-up.")
             .define(TOPICS_PARTITIONS, Type.INT, 6, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
-                    "Partitions of topics created at start-up (the most instances of each stage that can work).")
+                    "Partitions of topics created at start-up (the most instances of each stage that can work), and of "
+                            + "the moderator's metrics repartition topics.")
             .define(TOPICS_REPLICATION_FACTOR, Type.SHORT, (short) -1, Importance.MEDIUM,
                     "Replication factor of topics created at start-up; -1 uses the broker's default.")
             .define(TEXT_MAX_CHARS, Type.INT, 5000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
@@ -88,7 +104,36 @@ public final class DetoxConfig extends AbstractConfig {
             .define(REWRITER_MAX_ATTEMPTS, Type.INT, 3, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                     "Attempts of a rewrite backend call before the comment is held with reason backend_failed.")
             .define(REWRITER_RETRY_BACKOFF_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(0), Importance.LOW,
-                    "Pause before the first retry of a failed backend call; doubles on each further attempt.");
+                    "Pause before the first retry of a failed backend call; doubles on each further attempt.")
+            .define(MODERATOR_STANDBY_REPLICAS, Type.INT, 1, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "Standby replicas of the moderator's state stores (num.standby.replicas): another instance keeps a "
+                            + "warm copy of the metrics stores, so they move at once when an instance stops.")
+            .define(METRICS_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "Run the per-language metrics sub-topology (stores language-metrics and language-metrics-1m, "
+                            + "topic.metrics) in the moderator.")
+            .define(METRICS_WINDOW_GRACE_MS, Type.LONG, 3_600_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "How late (by record timestamp) an outcome may arrive and still be counted in its 1-minute window; "
+                            + "later ones count in the all-time store only.")
+            .define(METRICS_WINDOW_RETENTION_MS, Type.LONG, 86_400_000L, ConfigDef.Range.atLeast(60_000L),
+                    Importance.LOW, "How long the 1-minute windows are kept (at least one minute plus the grace period).")
+            .define(METRICS_FLUSH_INTERVAL_MS, Type.LONG, 1_000L, ConfigDef.Range.atLeast(10), Importance.LOW,
+                    "How often each moderator task hands its partial per-language sums on to the metrics stores: "
+                            + "the stores trail the pipeline by about this much; shorter costs more throughput.")
+            .define(HTTP_BIND_ADDRESS, Type.STRING, "127.0.0.1", Importance.HIGH,
+                    "Address the HTTP server (metrics queries, /health, /metrics) binds to; 0.0.0.0 to serve other "
+                            + "hosts, e.g. in a container.")
+            .define(HTTP_PORT, Type.INT, 8080, ConfigDef.Range.between(-1, 65535), Importance.HIGH,
+                    "Port of the moderator's HTTP server; 0 picks a free port, -1 turns the server off.")
+            .define(HTTP_ADVERTISED_HOST, Type.STRING, "", Importance.MEDIUM,
+                    "Host name or address other moderator instances use to reach this one (application.server is "
+                            + "host:port); empty means http.bind.address, which must then not be a wildcard.")
+            .define(HTTP_AUTH_TOKEN, Type.PASSWORD, null, Importance.MEDIUM,
+                    "If set, every HTTP request but /health must carry 'Authorization: Bearer <token>'; instances send "
+                            + "it to each other, so give all the same token.")
+            .define(HTTP_PEER_TIMEOUT_MS, Type.LONG, 2_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "How long a query waits for another instance before answering without it (marked partial).")
+            .define(REWRITER_HTTP_PORT, Type.INT, 8081, ConfigDef.Range.between(-1, 65535), Importance.MEDIUM,
+                    "Port of a rewriter worker's HTTP server (/health, /metrics); 0 picks a free port, -1 turns it off.");
 
     public DetoxConfig(Map<?, ?> values) {
         super(CONFIG, values, false);
@@ -101,11 +146,17 @@ public final class DetoxConfig extends AbstractConfig {
 
     public TopicNames topics() {
         return new TopicNames(getString(TOPIC_COMMENTS), getString(TOPIC_DETOXIFIED), getString(TOPIC_TOXIC),
-                getString(TOPIC_REVIEW), getString(TOPIC_DLQ), getString(TOPIC_METRICS));
+                getString(TOPIC_REVIEW), getString(TOPIC_DLQ), getString(TOPIC_METRICS), getString(TOPIC_OUTCOMES));
     }
 
     public String bootstrapServers() {
         return getString(BOOTSTRAP_SERVERS);
+    }
+
+    /** The bearer token the HTTP servers require, or null when none is configured. */
+    public String httpAuthToken() {
+        org.apache.kafka.common.config.types.Password p = getPassword(HTTP_AUTH_TOKEN);
+        return p == null || p.value().isEmpty() ? null : p.value();
     }
 
     /** A copy with some values replaced (e.g. the demo's embedded broker address). */

@@ -18,10 +18,12 @@ public final class Topics {
     public static final String REVIEW = "comments.review";
     /** Output: input records that could not be moderated, unchanged, with error headers. */
     public static final String DLQ = "comments.dlq";
-    /** Output: per-language LanguageMetrics (metrics sub-topology, issue 5). */
+    /** Output: per-language LanguageMetrics (the moderator's metrics sub-topology). */
     public static final String METRICS = "moderation.metrics";
+    /** Internal: one outcome event per rewriter result, for the moderator's metrics (written in the same transaction). */
+    public static final String OUTCOMES = "comments.outcomes";
 
-    public static final List<String> ALL = List.of(COMMENTS, DETOXIFIED, TOXIC, REVIEW, DLQ, METRICS);
+    public static final List<String> ALL = List.of(COMMENTS, DETOXIFIED, TOXIC, REVIEW, DLQ, METRICS, OUTCOMES);
 
     private Topics() {
     }

@@ -1,15 +1,15 @@
 package io.detoxstreams.demo;
 
+import io.detoxstreams.app.ModeratorNode;
+import io.detoxstreams.app.RewriterNode;
 import io.detoxstreams.avro.CommentEvent;
 import io.detoxstreams.broker.EmbeddedKafka;
 import io.detoxstreams.broker.TopicCreator;
 import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.config.TopicNames;
 import io.detoxstreams.models.ModelBundle;
-import io.detoxstreams.moderator.ModeratorService;
+import io.detoxstreams.observe.Telemetry;
 import io.detoxstreams.serde.Codecs;
-import io.detoxstreams.worker.BatchRewriter;
-import io.detoxstreams.worker.RewriterWorker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,7 +19,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,10 +30,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Everything in one JVM: an embedded KRaft broker, the topics, the moderator, one rewriter worker and a reader that
- * prints each result as it arrives; then the bundled sample (plus its malformed records) is published. Ends when
- * every sample record is accounted for (unless {@code keepRunning}), when {@code duration} has passed, or on
- * {@link #stop()} (Ctrl-C), printing a per-language summary.
+ * Everything in one JVM: an embedded KRaft broker, the topics, the moderator (with its HTTP server), one rewriter
+ * worker and a reader that prints each result as it arrives; then the bundled sample (plus its malformed records) is
+ * published. Ends when every sample record is accounted for (unless {@code keepRunning}), when {@code duration} has
+ * passed, or on {@link #stop()} (Ctrl-C), printing the per-language table it fetches from the moderator's metrics
+ * API ({@code GET /v1/languages}) — the stores, not the demo's own count.
  */
 public final class DemoRunner {
 
@@ -70,29 +70,40 @@ public final class DemoRunner {
                     DetoxConfig.SCHEMA_REGISTRY_URL, "",
                     DetoxConfig.INPUT_FORMAT, "avro",
                     DetoxConfig.OUTPUT_FORMAT, "avro",
+                    DetoxConfig.TOPICS_PARTITIONS, String.valueOf(o.partitions()),
                     "kafka.state.dir", o.dataDir().resolve("streams").toString()));
             TopicNames topics = config.topics();
             printer.info("broker up on " + kafka.bootstrapServers() + "; creating topics " + topics.all());
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
                 TopicCreator.ensure(admin, topics.all(), o.partitions(), (short) 1, Duration.ofSeconds(30));
             }
-            try (ModelBundle bundle = models.get(); ModeratorService moderator = new ModeratorService(config, bundle);
+            boolean tablePrinted = false;
+            try (ModelBundle bundle = models.get();
+                 ModeratorNode moderator = ModeratorNode.create(config, bundle, Telemetry.create(), true);
                  OutputReader reader = new OutputReader(config, printer, summary)) {
                 printer.info("models loaded (classifier " + bundle.classifier().version() + "); starting moderator and rewriter…");
                 moderator.start(Duration.ofSeconds(60));
-                RewriterWorker worker = new RewriterWorker(config, new BatchRewriter(bundle.detoxifier(),
-                        config.getInt(DetoxConfig.REWRITER_MAX_ATTEMPTS), config.getLong(DetoxConfig.REWRITER_RETRY_BACKOFF_MS),
-                        Clock.systemUTC()), Codecs.from(config).results());
-                Thread workerThread = new Thread(worker, "demo-rewriter");
-                workerThread.start();
-                reader.start();
-                int[] expected = publish(config, topics, printer);
-                awaitEnd(summary, expected, o.keepRunning(), deadline, printer, kafka.bootstrapServers());
-                worker.close();
-                workerThread.join(30_000);
+                // One process, one /metrics: the rewriter's meters join the moderator's registry.
+                try (RewriterNode rewriter = RewriterNode.create(config, bundle, moderator.telemetry(), false)) {
+                    rewriter.start("demo-rewriter");
+                    String url = moderator.url().orElse(null);
+                    if (url != null) {
+                        printer.info("metrics API up: curl -s " + url + "/v1/languages   (also /v1/languages/en, "
+                                + "/v1/languages/en/windows, /health, /metrics)");
+                    }
+                    reader.start();
+                    int[] expected = publish(config, topics, printer);
+                    awaitEnd(summary, expected, o.keepRunning(), deadline, printer, kafka.bootstrapServers());
+                    if (url != null) {
+                        tablePrinted = MetricsTable.fetchAndPrint(out, printer, url, config.httpAuthToken(), summary,
+                                Duration.ofSeconds(30));
+                    }
+                }
+            }
+            if (!tablePrinted) {
+                summary.print(out);
             }
         }
-        summary.print(out);
         printer.info(String.format("demo finished: %d comments moderated, %d records in the DLQ",
                 summary.results(), summary.dlq()));
         return 0;

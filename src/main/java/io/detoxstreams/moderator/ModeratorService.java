@@ -1,6 +1,7 @@
 package io.detoxstreams.moderator;
 
 import io.detoxstreams.config.DetoxConfig;
+import io.detoxstreams.metrics.MetricsTopology;
 import io.detoxstreams.models.ModelBundle;
 import io.detoxstreams.serde.Codecs;
 import org.apache.kafka.common.serialization.Serdes;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -38,10 +41,24 @@ public final class ModeratorService implements AutoCloseable {
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<KafkaStreams.StateListener> listeners = new CopyOnWriteArrayList<>();
 
     public ModeratorService(DetoxConfig config, ModelBundle models) {
-        Topology topology = topology(config, models);
-        this.streams = new KafkaStreams(topology, streamsProperties(config));
+        this(config, models, null, VerdictObserver.NONE);
+    }
+
+    /**
+     * @param applicationServer host:port of this instance's HTTP server for interactive queries
+     *                          ({@code application.server}), or null when it has none
+     * @param observer          process-local telemetry of verdicts and rejections
+     */
+    public ModeratorService(DetoxConfig config, ModelBundle models, String applicationServer, VerdictObserver observer) {
+        Topology topology = topology(config, models, observer);
+        Properties props = streamsProperties(config);
+        if (applicationServer != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
+        this.streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("moderator stream thread failed; shutting this instance down", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -54,13 +71,22 @@ public final class ModeratorService implements AutoCloseable {
                 running.countDown();
                 stopped.countDown();
             }
+            listeners.forEach(l -> l.onChange(now, before));
         });
     }
 
-    public static Topology topology(DetoxConfig config, ModelBundle models) {
+    /** The topology this service runs: with the metrics sub-topology unless {@code metrics.enabled=false}. */
+    public static Topology topology(DetoxConfig config, ModelBundle models, VerdictObserver observer) {
+        MetricsTopology.Options metrics = config.getBoolean(DetoxConfig.METRICS_ENABLED)
+                ? MetricsTopology.Options.from(config) : null;
         return ModeratorTopology.build(new StreamsBuilder(), new ModeratorTopology.Deps(config.topics(),
                 Codecs.from(config), models.languageDetector(), models.classifier(),
-                config.getInt(DetoxConfig.TEXT_MAX_CHARS), Clock.systemUTC()));
+                config.getInt(DetoxConfig.TEXT_MAX_CHARS), Clock.systemUTC(), metrics, observer));
+    }
+
+    /** Also tells {@code listener} of every state change (after this service has handled it). */
+    public void addStateListener(KafkaStreams.StateListener listener) {
+        listeners.add(listener);
     }
 
     /** Kafka Streams settings: EOS v2, byte-array serdes at the edges, KIP-1034 DLQ for unexpected failures. */
@@ -79,6 +105,8 @@ public final class ModeratorService implements AutoCloseable {
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().dlq());
         // The default from Kafka 5.0 on; set now so global state (metrics, later) behaves the same and Streams stops warning.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // kafka.num.standby.replicas, when given, wins: it is the more specific setting.
+        p.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(DetoxConfig.MODERATOR_STANDBY_REPLICAS));
         short rf = config.getShort(DetoxConfig.TOPICS_REPLICATION_FACTOR);
         p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf);
         return p;

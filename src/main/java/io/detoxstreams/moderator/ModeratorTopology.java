@@ -8,6 +8,7 @@ import io.detoxstreams.ingest.CommentDecoder;
 import io.detoxstreams.ingest.CommentValidator;
 import io.detoxstreams.ingest.Ingest;
 import io.detoxstreams.language.LanguageDetector;
+import io.detoxstreams.metrics.MetricsTopology;
 import io.detoxstreams.serde.Codecs;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,8 +28,11 @@ import java.util.Map;
  * <pre>
  * comments ─► decode ─► validate ─┬─ rejected ─► dlq-raw ─► comments.dlq   (unchanged bytes + error headers)
  *                                 └─ valid ─► normalize ─► detect-language ─► classify ─┬─ pass ─► comments.detoxified
- *                                                                                       └─ toxic ─► comments.toxic
+ *                                                                                       ├─ toxic ─► comments.toxic
+ *                                                                                       └─ metrics sub-topology
  * </pre>
+ * The metrics sub-topology ({@link MetricsTopology}) also reads the rewriter's outcomes and the DLQ back from their
+ * topics and keeps the per-language stores; {@code observe-*} nodes feed process-local telemetry.
  * Keys are never touched: the input key is the key of every output record. Values are read as bytes so that
  * decoding happens inside the topology and a bad record can go to the DLQ exactly as it came.
  *
@@ -44,9 +48,18 @@ public final class ModeratorTopology {
     public static final String VERDICT_BRANCH_PREFIX = "verdict-";
     public static final String INGEST_BRANCH_PREFIX = "ingest-";
 
-    /** What the topology needs: topic names, codecs, the shared (thread-safe) models, limits and a clock. */
+    /**
+     * What the topology needs: topic names, codecs, the shared (thread-safe) models, limits, a clock; the options of
+     * the metrics sub-topology (null: without it) and an observer for process-local telemetry.
+     */
     public record Deps(TopicNames topics, Codecs codecs, LanguageDetector detector, ToxicityClassifier classifier,
-                       int maxChars, Clock clock) {
+                       int maxChars, Clock clock, MetricsTopology.Options metrics, VerdictObserver observer) {
+
+        /** Without the metrics sub-topology and without telemetry. */
+        public Deps(TopicNames topics, Codecs codecs, LanguageDetector detector, ToxicityClassifier classifier,
+                    int maxChars, Clock clock) {
+            this(topics, codecs, detector, classifier, maxChars, clock, null, VerdictObserver.NONE);
+        }
     }
 
     private ModeratorTopology() {
@@ -70,6 +83,8 @@ public final class ModeratorTopology {
 
         // 2. Bad input: the original value bytes, unchanged, with the error headers set by decode/validate.
         ingest.get(INGEST_BRANCH_PREFIX + "rejected")
+                .peek((key, value) -> deps.observer().rejected(((Ingest.Rejected) value).reason().code()),
+                        Named.as("observe-rejected"))
                 .mapValues(value -> ((Ingest.Rejected) value).raw(), Named.as("dlq-raw"))
                 .to(topics.dlq(), Produced.with(bytes, bytes).withName("dlq-sink"));
 
@@ -77,7 +92,8 @@ public final class ModeratorTopology {
         KStream<byte[], ModerationResult> verdicts = ingest.get(INGEST_BRANCH_PREFIX + "valid")
                 .processValues(NormalizeProcessor::new, Named.as("normalize"))
                 .processValues(() -> new DetectLanguageProcessor(deps.detector()), Named.as("detect-language"))
-                .processValues(() -> new ClassifyProcessor(deps.classifier(), deps.clock()), Named.as("classify"));
+                .processValues(() -> new ClassifyProcessor(deps.classifier(), deps.clock()), Named.as("classify"))
+                .peek((key, v) -> deps.observer().verdict(v), Named.as("observe-verdict"));
 
         // 4. Route: clean comments are final; toxic ones go to the rewriter.
         Map<String, KStream<byte[], ModerationResult>> routed = verdicts
@@ -89,8 +105,11 @@ public final class ModeratorTopology {
         routed.get(VERDICT_BRANCH_PREFIX + "toxic")
                 .to(topics.toxic(), Produced.with(bytes, results).withName("toxic-sink"));
 
-        // 5. Metrics (issue 5) attach here: `verdicts`, the DLQ branch and the rewriter's output topics feed the
-        //    StoreNames.LANGUAGE_METRICS / LANGUAGE_METRICS_1M stores and topics.metrics().
+        // 5. Per-language metrics: the verdicts, plus the rewriter's outcomes and the DLQ read back from their topics,
+        //    into the StoreNames.LANGUAGE_METRICS / LANGUAGE_METRICS_1M stores and topics.metrics().
+        if (deps.metrics() != null) {
+            MetricsTopology.build(builder, verdicts, topics, deps.codecs(), deps.metrics());
+        }
         return builder.build();
     }
 }

@@ -1,6 +1,7 @@
 package io.detoxstreams.serde;
 
 import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.Decoder;
 import org.apache.avro.specific.SpecificData;
@@ -27,6 +28,9 @@ public final class StrictUtf8SpecificData extends SpecificData {
         TrustedAvroClasses.ensure();
         // Generated classes' custom decoders read strings themselves, bypassing the strict reader below.
         setCustomCoders(false);
+        // Field-level conversions come from the generated classes, but a logical type inside a union (LanguageMetrics'
+        // nullable window_start/window_end) is converted through the model: without this it decodes as a Long.
+        addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.config.TopicNames;
 import io.detoxstreams.ingest.DlqHeaders;
 import io.detoxstreams.ingest.RejectReason;
+import io.detoxstreams.metrics.OutcomeEvents;
 import io.detoxstreams.serde.Codec;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,7 +44,8 @@ import java.util.UUID;
 /**
  * The rewriter stage (DESIGN §2): a transactional consume–transform–produce loop on {@code comments.toxic}. Each poll
  * batch is one {@link BatchRewriter} call and one Kafka transaction holding the results (REWRITE/PASS →
- * {@code comments.detoxified}, HOLD → {@code comments.review}, undecodable → {@code comments.dlq}) and the consumed
+ * {@code comments.detoxified}, HOLD → {@code comments.review}, undecodable → {@code comments.dlq}), one outcome event
+ * per result for the moderator's metrics ({@code comments.outcomes}, {@link OutcomeEvents}) and the consumed
  * offsets ({@code sendOffsetsToTransaction}), so every toxic comment yields exactly one result even across crashes
  * and rebalances. Workers with the same {@code rewriter.group.id} share the partitions.
  *
@@ -64,16 +66,28 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
     private final TopicNames topics;
     private final Duration pollTimeout;
     private final WorkerStats stats = new WorkerStats();
+    private final RewriterObserver observer;
     private volatile boolean running = true;
+    private volatile State state = State.CREATED;
     private volatile Thread loopThread;
 
+    /** Where the loop is: {@code RUNNING} once its transactions are initialised and it has subscribed. */
+    public enum State { CREATED, RUNNING, STOPPED, FAILED }
+
     public RewriterWorker(DetoxConfig config, BatchRewriter rewriter, Codec<ModerationResult> codec) {
+        this(config, rewriter, codec, RewriterObserver.NONE);
+    }
+
+    public RewriterWorker(DetoxConfig config, BatchRewriter rewriter, Codec<ModerationResult> codec,
+                          RewriterObserver observer) {
         this.rewriter = rewriter;
         this.codec = codec;
+        this.observer = observer;
         this.topics = config.topics();
         this.pollTimeout = Duration.ofMillis(config.getLong(DetoxConfig.REWRITER_POLL_TIMEOUT_MS));
         this.consumer = new KafkaConsumer<>(consumerProperties(config));
         this.producer = new KafkaProducer<>(producerProperties(config));
+        observer.clients(producer, consumer);
     }
 
     static Map<String, Object> consumerProperties(DetoxConfig config) {
@@ -106,25 +120,35 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
         return stats;
     }
 
+    public State state() {
+        return state;
+    }
+
     @Override
     public void run() {
         loopThread = Thread.currentThread();
+        boolean failed = true;
         try {
             producer.initTransactions();
             consumer.subscribe(List.of(topics.toxic()));
+            state = State.RUNNING;
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
                 if (!records.isEmpty()) {
                     processInTransaction(records);
                 }
             }
+            failed = false;
         } catch (WakeupException e) {
             if (running) {
                 throw e;
             }
+            failed = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            failed = false;
         } finally {
+            state = failed ? State.FAILED : State.STOPPED;
             closeClients();
         }
     }
@@ -145,7 +169,11 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
                 undecodable.add(r);
             }
         }
+        long t0 = System.nanoTime();
         List<ModerationResult> finals = rewriter.rewrite(pending);
+        if (!pending.isEmpty()) {
+            observer.batch(pending.size(), System.nanoTime() - t0);
+        }
         try {
             producer.beginTransaction();
             for (ConsumerRecord<byte[], byte[]> r : undecodable) {
@@ -153,10 +181,12 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
             }
             for (int i = 0; i < finals.size(); i++) {
                 producer.send(output(decoded.get(i), finals.get(i)));
+                producer.send(OutcomeEvents.record(topics.outcomes(), finals.get(i)));
             }
             producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
             producer.commitTransaction();
             count(finals, undecodable.size());
+            observer.committed(finals, undecodable.size());
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException
                  | UnsupportedVersionException | FencedInstanceIdException e) {
             // Another instance took over this transactional id or the broker refuses us: nothing safe to do but stop.
@@ -165,6 +195,7 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
             LOG.warn("transaction failed, aborting and re-reading the batch: {}", e.toString());
             producer.abortTransaction();
             stats.aborted.incrementAndGet();
+            observer.aborted();
             rewindToCommitted(records.partitions());
         }
     }

@@ -6,6 +6,8 @@ import io.detoxstreams.avro.ModerationResult;
 import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.config.DetoxConfig;
+import io.detoxstreams.config.StoreNames;
+import io.detoxstreams.metrics.MetricsTopology;
 import io.detoxstreams.config.TopicNames;
 import io.detoxstreams.ingest.DlqHeaders;
 import io.detoxstreams.models.ModelBundle;
@@ -241,8 +243,13 @@ class ModeratorTopologyTest {
         String description = new StreamsBuilderDescription().describe();
         assertThat(description).contains("comments-source", "decode", "validate", "ingest-rejected", "ingest-valid",
                 "dlq-raw", "dlq-sink", "normalize", "detect-language", "classify", "verdict-pass", "verdict-toxic",
-                "detoxified-sink", "toxic-sink");
-        assertThat(description).doesNotContain("KSTREAM-");
+                "detoxified-sink", "toxic-sink", "observe-verdict", "observe-rejected");
+        assertThat(description).contains("metrics-verdict-events", "metrics-verdicts-by-lang-repartition",
+                "metrics-outcomes-source", "metrics-dlq-source", "metrics-outcome-events", "metrics-dlq-events", "metrics-outcomes-by-lang-repartition", "metrics-events",
+                "metrics-aggregate", "metrics-aggregate-1m", "metrics-sink", "metrics-1m-sink", "metrics-combine-verdicts",
+                "metrics-combine-outcomes", StoreNames.METRICS_VERDICTS_BUFFER, StoreNames.METRICS_OUTCOMES_BUFFER,
+                "stores: [" + StoreNames.LANGUAGE_METRICS + "]", "stores: [" + StoreNames.LANGUAGE_METRICS_1M + "]");
+        assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
     }
 
     private final class StreamsBuilderDescription {
@@ -250,7 +257,8 @@ class ModeratorTopologyTest {
             ModelBundle models = TestModels.bundle();
             StreamsBuilder b = new StreamsBuilder();
             return ModeratorTopology.build(b, new ModeratorTopology.Deps(TOPICS, codecs, models.languageDetector(),
-                    models.classifier(), 200, Clock.systemUTC())).describe().toString();
+                    models.classifier(), 200, Clock.systemUTC(), MetricsTopology.Options.from(new DetoxConfig(Map.of())),
+                    VerdictObserver.NONE)).describe().toString();
         }
     }
 
