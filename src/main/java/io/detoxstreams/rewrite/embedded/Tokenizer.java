@@ -7,7 +7,8 @@ import java.util.List;
  * Splits a comment into {@link Token}s with UTF-16 offsets into the original string. Whitespace separates tokens and
  * is not a token. Words are runs of letters, digits and combining marks, joined across an inner hyphen
  * ({@code well-known}); every Han ideograph or kana is its own token, because those scripts have no
- * spaces; apostrophes are tokens of their own, so {@code don't} and the pre-tokenized {@code don ' t} of the corpora
+ * spaces; mask characters inside a word ({@code st*pid}, {@code b**ch}) and trailing stars ({@code sh**}) belong to
+ * the word; apostrophes are tokens of their own, so {@code don't} and the pre-tokenized {@code don ' t} of the corpora
  * give the same words; combining marks, variation selectors and zero-width joiners stay with the token before them, so an emoji
  * sequence or a Devanagari syllable is never cut.
  *
@@ -62,12 +63,28 @@ public final class Tokenizer {
                     break;
                 }
                 i += 1;
+            } else if (MASKS.indexOf(cp) >= 0) {
+                // Masked letters stay inside the word ("st*pid", "b**ch", "f@ck", "sh**"): deleting the word must not
+                // leave its mask behind.
+                int end = i;
+                while (end < n && MASKS.indexOf(s.charAt(end)) >= 0) {
+                    end++;
+                }
+                boolean inner = end < n && isWordChar(s.codePointAt(end)) && !isHan(s.codePointAt(end));
+                boolean trailingStars = s.substring(i, end).chars().allMatch(c -> c == '*');
+                if (!inner && !trailingStars) {
+                    break;
+                }
+                i = end;
             } else {
                 break;
             }
         }
         return i;
     }
+
+    /** Characters that stand for hidden letters inside a word. */
+    private static final String MASKS = "*#@$%_";
 
     /** An emoji with skin-tone modifiers, variation selectors and ZWJ sequences stays one token. */
     private static int scanSymbol(String s, int i) {

@@ -50,4 +50,14 @@ class TokenizerTest {
             assertThat(Tokenizer.isHan(cp)).as("isHan U+%04X", cp).isEqualTo(han);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldKeepMaskedLettersInsideTheWord() {
+        String text = "What a st*pid take, b**ch! sh** happens, f@ck";
+        java.util.List<String> words = Tokenizer.tokenize(text).stream()
+                .map(t -> text.substring(t.start(), t.end())).toList();
+        org.assertj.core.api.Assertions.assertThat(words)
+                .contains("st*pid", "b**ch", "sh**", "f@ck", "!", ",")
+                .doesNotContain("*", "st", "pid");
+    }
 }
