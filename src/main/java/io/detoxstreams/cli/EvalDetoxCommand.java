@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.detoxstreams.data.Split;
 import io.detoxstreams.eval.detox.DetoxEvaluator;
 import io.detoxstreams.eval.detox.DetoxReport;
-import io.detoxstreams.rewrite.Verifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,13 +44,8 @@ public class EvalDetoxCommand implements Callable<Integer> {
     @Option(names = "--dump", description = "Write every scored row (lang, system, input, output, sta, sim, chrf).")
     Path dump;
 
-    @Option(names = "--similarity-floor", defaultValue = "" + Verifier.DEFAULT_SIMILARITY_FLOOR,
-            description = "Verification similarity floor (default: ${DEFAULT-VALUE}).")
-    double similarityFloor;
-
-    @Option(names = "--hold-threshold", description = "Decision threshold of the non-detoxifiable hold model "
-            + "(default: the shipped one, chosen on DEV; lower holds more, see MODEL_CARD.md (Rewriter)).")
-    Double holdThreshold;
+    @picocli.CommandLine.Mixin
+    DetoxOptions detox;
 
     @Override
     public Integer call() throws Exception {
@@ -64,7 +58,7 @@ public class EvalDetoxCommand implements Callable<Integer> {
             case DEV -> EnumSet.of(Split.DEV);
             case ALL -> EnumSet.allOf(Split.class);
         };
-        try (DetoxModels models = DetoxModels.load(similarityFloor, holdThreshold);
+        try (DetoxModels models = detox.load();
              BufferedWriter dumpOut = dump == null ? null : Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
             DetoxEvaluator evaluator = new DetoxEvaluator(models.classifier, models.detoxifier);
             if (dumpOut != null) {
@@ -78,7 +72,7 @@ public class EvalDetoxCommand implements Callable<Integer> {
             header.put("classifier", models.classifier.version());
             header.put("rewriter", String.join(" -> ", models.detoxifier.backends()));
             header.put("not_detoxifiable_thresholds", models.policy.notDetoxifiableThresholds());
-            header.put("similarity_floor", similarityFloor);
+            header.put("similarity_floor", detox.similarityFloor);
             header.put("j_counting", "J = mean over all rows of STA*SIM*ChrF; a HOLD publishes nothing and counts 0; "
                     + "j_published = the same mean over non-held rows; sta/sim/chrf are means over published rows");
             System.out.println("eval detox on " + header.get("split_rule"));

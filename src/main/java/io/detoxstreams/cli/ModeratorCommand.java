@@ -34,27 +34,14 @@ public final class ModeratorCommand implements Callable<Integer> {
         try (ModelBundle models = ModelLoader.loadDefault();
              ModeratorNode node = ModeratorNode.create(config, models, Telemetry.create(), false)) {
             ModeratorService moderator = node.service();
-            Thread main = Thread.currentThread();
-            // Ctrl-C / SIGTERM: close (leaving the group) and return 0; the hook covers other ways the JVM ends.
-            StopSignals.onInterrupt(moderator::close);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                moderator.close();
-                joinQuietly(main);
-            }, "moderator-shutdown"));
+            // Ctrl-C / SIGTERM: close (leaving the group) and return 0.
+            StopSignals.closeOnStop(moderator::close, "moderator");
             moderator.start(Duration.ofMinutes(2));
             System.err.println("moderator running against " + config.bootstrapServers()
                     + node.url().map(u -> "; HTTP on " + u + " (/v1/languages, /health, /metrics)").orElse("")
                     + "; Ctrl-C to stop");
             moderator.awaitTermination();
             return moderator.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR ? 1 : 0;
-        }
-    }
-
-    static void joinQuietly(Thread t) {
-        try {
-            t.join(30_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

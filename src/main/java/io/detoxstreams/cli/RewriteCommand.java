@@ -5,7 +5,6 @@ import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.data.TsvTable;
 import io.detoxstreams.rewrite.ModerationDecision;
 import io.detoxstreams.rewrite.RewriteRequest;
-import io.detoxstreams.rewrite.Verifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,13 +41,8 @@ public class RewriteCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "Language of rows without a lang column (ISO 639-1).")
     String lang;
 
-    @Option(names = "--similarity-floor", defaultValue = "" + Verifier.DEFAULT_SIMILARITY_FLOOR,
-            description = "Minimum char n-gram F-score between rewrite and original (default: ${DEFAULT-VALUE}).")
-    double similarityFloor;
-
-    @Option(names = "--hold-threshold", description = "Decision threshold of the non-detoxifiable hold model "
-            + "(default: the shipped one, chosen on DEV; lower holds more, see MODEL_CARD.md (Rewriter)).")
-    Double holdThreshold;
+    @picocli.CommandLine.Mixin
+    DetoxOptions detox;
 
     @Override
     public Integer call() throws Exception {
@@ -61,7 +55,7 @@ public class RewriteCommand implements Callable<Integer> {
             return 2;
         }
         ObjectMapper json = new ObjectMapper();
-        try (DetoxModels models = DetoxModels.load(similarityFloor, holdThreshold);
+        try (DetoxModels models = detox.load();
              BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             for (int from = 0; from < table.size(); from += BATCH) {
                 int to = Math.min(table.size(), from + BATCH);

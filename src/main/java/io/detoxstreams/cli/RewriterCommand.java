@@ -33,12 +33,7 @@ public final class RewriterCommand implements Callable<Integer> {
         try (ModelBundle models = ModelLoader.loadDefault();
              RewriterNode node = RewriterNode.create(config, models, Telemetry.create(), true)) {
             RewriterWorker worker = node.worker();
-            Thread main = Thread.currentThread();
-            StopSignals.onInterrupt(worker::close);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                worker.close();
-                ModeratorCommand.joinQuietly(main);
-            }, "rewriter-shutdown"));
+            StopSignals.closeOnStop(worker::close, "rewriter");
             System.err.println("rewriter running against " + config.bootstrapServers()
                     + node.httpPort().map(p -> "; /health and /metrics on port " + p).orElse("") + "; Ctrl-C to stop");
             worker.run();

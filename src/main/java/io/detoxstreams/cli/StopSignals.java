@@ -15,6 +15,23 @@ final class StopSignals {
     private StopSignals() {
     }
 
+    /**
+     * Stops {@code service} politely on Ctrl-C/SIGTERM, and from a shutdown hook for any other way the JVM ends; the
+     * hook waits (up to 30 s) for the calling thread, which runs the service, to finish its clean-up.
+     */
+    static void closeOnStop(Runnable close, String name) {
+        Thread main = Thread.currentThread();
+        onInterrupt(close);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close.run();
+            try {
+                main.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name + "-shutdown"));
+    }
+
     @SuppressWarnings("removal")
     static void onInterrupt(Runnable stop) {
         for (String name : new String[] {"INT", "TERM"}) {
