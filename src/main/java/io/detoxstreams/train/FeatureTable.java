@@ -1,5 +1,6 @@
 package io.detoxstreams.train;
 
+import io.detoxstreams.classify.embedded.Featurizer;
 import io.detoxstreams.classify.embedded.TrainingAccess;
 import io.detoxstreams.text.TextNormalizer;
 
@@ -24,7 +25,7 @@ final class FeatureTable {
     }
 
     static FeatureTable build(List<Example> examples, List<String> languages, TextNormalizer normalizer,
-                              Object featurizer, boolean languageCopies, Progress progress) {
+                              Featurizer featurizer, boolean languageCopies, Progress progress) {
         int n = examples.size();
         int[][] hashes = new int[n][];
         int[][] langHashes = new int[n][];

@@ -24,14 +24,14 @@ public final class TrainingAccess {
     }
 
     /** A featurizer with lexicon-hit features, as a model with these lexicons builds it. */
-    public static Object featurizer(int maxCharN, Map<String, List<String>> lexicon) {
+    public static Featurizer featurizer(int maxCharN, Map<String, List<String>> lexicon) {
         return new Featurizer(maxCharN, new LexiconMatcher(lexicon));
     }
 
     /** The feature hashes of normalized text in language {@code lang}, with lexicon features. */
-    public static int[] hashes(Object featurizer, String normalized, String lang) {
+    public static int[] hashes(Featurizer featurizer, String normalized, String lang) {
         FeatureBuffer fb = new FeatureBuffer();
-        ((Featurizer) featurizer).extract(normalized, lang == null ? 0 : LinearModel.languageSeed(lang), fb);
+        featurizer.extract(normalized, lang == null ? 0 : LinearModel.languageSeed(lang), fb);
         return Arrays.copyOf(fb.hashes, fb.size);
     }
 
