@@ -1,8 +1,8 @@
 package io.detoxstreams.cli;
 
 import io.detoxstreams.explain.Explanation;
+import io.detoxstreams.explain.SpanEdit;
 import io.detoxstreams.rewrite.ModerationDecision;
-import io.detoxstreams.rewrite.SpanEdit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,5 @@
 package io.detoxstreams.explain;
 
-import io.detoxstreams.rewrite.SpanEdit;
-
 import java.util.List;
 
 /**

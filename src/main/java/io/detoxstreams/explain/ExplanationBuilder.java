@@ -2,10 +2,6 @@ package io.detoxstreams.explain;
 
 import io.detoxstreams.classify.ToxicSpan;
 import io.detoxstreams.classify.ToxicityResult;
-import io.detoxstreams.rewrite.EditAction;
-import io.detoxstreams.rewrite.HoldReason;
-import io.detoxstreams.rewrite.Rewrite;
-import io.detoxstreams.rewrite.SpanEdit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,12 +26,16 @@ public final class ExplanationBuilder {
     private ExplanationBuilder() {
     }
 
-    public static Explanation rewritten(String original, ToxicityResult before, Rewrite rewrite, double scoreAfter,
-                                        String backend) {
-        List<String> categories = categories(before, rewrite.edits());
-        String summary = Summary.rewritten(rewrite.edits(), categories, before.score(), scoreAfter, before.threshold());
-        return new Explanation(rewrite.edits(), categories, before.score(), scoreAfter, rewrite.method(), backend,
-                before.model(), summary);
+    /**
+     * @param edits  what the backend did to each toxic span, in original offsets
+     * @param method how the rewrite was made ({@code span-substitution}, …)
+     */
+    public static Explanation rewritten(String original, ToxicityResult before, List<SpanEdit> edits, String method,
+                                        double scoreAfter, String backend) {
+        List<String> categories = categories(before, edits);
+        String summary = Summary.rewritten(edits, categories, before.score(), scoreAfter, before.threshold());
+        return new Explanation(edits, categories, before.score(), scoreAfter, method, backend, before.model(),
+                summary);
     }
 
     public static Explanation held(String original, ToxicityResult before, HoldReason reason, String method,

@@ -1,9 +1,5 @@
 package io.detoxstreams.explain;
 
-import io.detoxstreams.rewrite.EditAction;
-import io.detoxstreams.rewrite.HoldReason;
-import io.detoxstreams.rewrite.SpanEdit;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package io.detoxstreams.rewrite;
 
 import io.detoxstreams.explain.Explanation;
+import io.detoxstreams.explain.HoldReason;
 
 /**
  * The final verdict on a toxic comment after rewriting and verification.

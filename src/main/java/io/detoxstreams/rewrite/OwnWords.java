@@ -1,8 +1,8 @@
 package io.detoxstreams.rewrite;
 
-import io.detoxstreams.rewrite.embedded.TableKeys;
-import io.detoxstreams.rewrite.embedded.Token;
-import io.detoxstreams.rewrite.embedded.Tokenizer;
+import io.detoxstreams.text.TableKeys;
+import io.detoxstreams.text.Token;
+import io.detoxstreams.text.Tokenizer;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.detoxstreams.rewrite;
 
+import io.detoxstreams.explain.SpanEdit;
+
 import java.util.List;
 
 /**

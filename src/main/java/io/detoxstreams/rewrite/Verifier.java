@@ -2,6 +2,7 @@ package io.detoxstreams.rewrite;
 
 import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.explain.HoldReason;
 import io.detoxstreams.language.LanguageDetector;
 import io.detoxstreams.language.LanguageGuess;
 

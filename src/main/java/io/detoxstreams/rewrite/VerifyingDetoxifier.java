@@ -2,9 +2,10 @@ package io.detoxstreams.rewrite;
 
 import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.explain.EditAction;
 import io.detoxstreams.explain.ExplanationBuilder;
+import io.detoxstreams.explain.HoldReason;
 import io.detoxstreams.language.LanguageDetector;
-import io.detoxstreams.rewrite.policy.HoldPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,14 +17,15 @@ import java.util.Optional;
  * The {@link Detoxifier}: policy, then a fallback chain of {@link Rewriter}s, each proposal checked by the
  * {@link Verifier}, then an explanation. Per request:
  * <ol>
- *   <li>threats and self-harm ({@link HoldPolicy#beforeRewrite}) are held at once;</li>
+ *   <li>what the {@link RewritePolicy} holds before rewriting (threats, self-harm, …) is held at once;</li>
  *   <li>each backend in order proposes a rewrite for the requests still open; an empty proposal, one that keeps no
- *       content of the original ({@link HoldPolicy#afterRewrite}) or one that fails verification moves on to the next
+ *       content of the original ({@link RewritePolicy#afterRewrite}) or one that fails verification moves on to the next
  *       backend; a backend that throws is skipped for that batch;</li>
  *   <li>a request whose classifier verdict was "not toxic" and that no backend changed (or whose change failed) is
  *       PASSed unchanged; a toxic one that no backend could rewrite is HELD with the last failure as reason.</li>
  * </ol>
- * Build with {@link #builder()}. Thread-safe: it has no mutable state; the classifier, detector and rewriters must be
+ * Build with {@link #builder()} (classifier, policy and at least one rewriter are required; the shipped policy is
+ * {@code HoldPolicy.defaults()}). Thread-safe: it has no mutable state; the classifier, detector and rewriters must be
  * thread-safe themselves. {@link #close()} closes the rewriters, not the classifier or detector (shared models).
  */
 public final class VerifyingDetoxifier implements Detoxifier {
@@ -32,9 +34,9 @@ public final class VerifyingDetoxifier implements Detoxifier {
 
     private final List<Rewriter> chain;
     private final Verifier verifier;
-    private final HoldPolicy policy;
+    private final RewritePolicy policy;
 
-    private VerifyingDetoxifier(List<Rewriter> chain, Verifier verifier, HoldPolicy policy) {
+    private VerifyingDetoxifier(List<Rewriter> chain, Verifier verifier, RewritePolicy policy) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("a detoxifier needs at least one rewriter");
         }
@@ -47,13 +49,16 @@ public final class VerifyingDetoxifier implements Detoxifier {
         return new Builder();
     }
 
-    /** Builds a {@link VerifyingDetoxifier}; {@link #classifier} and at least one {@link #rewriter} are required. */
+    /**
+     * Builds a {@link VerifyingDetoxifier}; {@link #classifier}, {@link #policy} and at least one {@link #rewriter} are
+     * required.
+     */
     public static final class Builder {
         private final List<Rewriter> chain = new ArrayList<>();
         private ToxicityClassifier classifier;
         private LanguageDetector detector;
         private double similarityFloor = Verifier.DEFAULT_SIMILARITY_FLOOR;
-        private HoldPolicy policy = HoldPolicy.defaults();
+        private RewritePolicy policy;
 
         /** Appends a backend to the fallback chain (first added is tried first). */
         public Builder rewriter(Rewriter r) {
@@ -77,7 +82,8 @@ public final class VerifyingDetoxifier implements Detoxifier {
             return this;
         }
 
-        public Builder policy(HoldPolicy p) {
+        /** The hold rules, e.g. {@code HoldPolicy.defaults()}; required, so no caller runs without threat checks. */
+        public Builder policy(RewritePolicy p) {
             this.policy = p;
             return this;
         }
@@ -85,6 +91,9 @@ public final class VerifyingDetoxifier implements Detoxifier {
         public VerifyingDetoxifier build() {
             if (classifier == null) {
                 throw new IllegalStateException("a detoxifier needs a classifier to verify rewrites");
+            }
+            if (policy == null) {
+                throw new IllegalStateException("a detoxifier needs a hold policy (e.g. HoldPolicy.defaults())");
             }
             return new VerifyingDetoxifier(chain, new Verifier(classifier, detector, similarityFloor), policy);
         }
@@ -175,7 +184,7 @@ public final class VerifyingDetoxifier implements Detoxifier {
     private static ModerationDecision rewritten(RewriteRequest r, Rewrite w, Verifier.Verdict v, String backend) {
         double after = v.after().score();
         return new ModerationDecision(Action.REWRITE, w.text(), null, r.toxicity().score(), after, v.similarity(),
-                ExplanationBuilder.rewritten(r.text(), r.toxicity(), w, after, backend));
+                ExplanationBuilder.rewritten(r.text(), r.toxicity(), w.edits(), w.method(), after, backend));
     }
 
     private static ModerationDecision hold(RewriteRequest r, HoldReason reason, String method, String backend) {

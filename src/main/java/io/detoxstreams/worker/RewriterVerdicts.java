@@ -9,12 +9,11 @@ import io.detoxstreams.avro.Timings;
 import io.detoxstreams.classify.ToxicSpan;
 import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.explain.Explanation;
+import io.detoxstreams.explain.HoldReason;
+import io.detoxstreams.explain.SpanEdit;
 import io.detoxstreams.rewrite.Action;
-import io.detoxstreams.rewrite.HoldReason;
 import io.detoxstreams.rewrite.ModerationDecision;
 import io.detoxstreams.rewrite.RewriteRequest;
-import io.detoxstreams.rewrite.SpanEdit;
-
 import io.detoxstreams.serde.TrustedAvroClasses;
 
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package io.detoxstreams.cli;
 
+import io.detoxstreams.explain.EditAction;
 import io.detoxstreams.explain.Explanation;
+import io.detoxstreams.explain.HoldReason;
+import io.detoxstreams.explain.SpanEdit;
 import io.detoxstreams.rewrite.Action;
-import io.detoxstreams.rewrite.EditAction;
-import io.detoxstreams.rewrite.HoldReason;
 import io.detoxstreams.rewrite.ModerationDecision;
-import io.detoxstreams.rewrite.SpanEdit;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

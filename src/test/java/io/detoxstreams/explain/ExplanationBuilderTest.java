@@ -2,10 +2,6 @@ package io.detoxstreams.explain;
 
 import io.detoxstreams.classify.ToxicSpan;
 import io.detoxstreams.classify.ToxicityResult;
-import io.detoxstreams.rewrite.EditAction;
-import io.detoxstreams.rewrite.HoldReason;
-import io.detoxstreams.rewrite.Rewrite;
-import io.detoxstreams.rewrite.SpanEdit;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,10 +17,10 @@ class ExplanationBuilderTest {
 
     @Test
     void shouldSummariseARewriteInOneEnglishSentenceWithoutQuotingTheInsult() {
-        Rewrite r = new Rewrite("you are a person", "span-substitution",
-                List.of(new SpanEdit(8, 13, "insult", 0.9, EditAction.REPLACED, "person"),
-                        new SpanEdit(14, 21, "toxicity", 1.0, EditAction.DELETED, "")));
-        Explanation x = ExplanationBuilder.rewritten("you are idiot fucking", before, r, 0.12, "embedded/2");
+        List<SpanEdit> edits = List.of(new SpanEdit(8, 13, "insult", 0.9, EditAction.REPLACED, "person"),
+                new SpanEdit(14, 21, "toxicity", 1.0, EditAction.DELETED, ""));
+        Explanation x = ExplanationBuilder.rewritten("you are idiot fucking", before, edits, "span-substitution", 0.12,
+                "embedded/2");
         assertThat(x.categories()).containsExactly("insult", "profanity", "toxicity");
         assertThat(x.summary()).isEqualTo("Replaced 1 passage with neutral wording and removed 1 passage flagged as "
                 + "insult, profanity, toxicity; toxicity fell from 0.93 to 0.12 (threshold 0.50).");

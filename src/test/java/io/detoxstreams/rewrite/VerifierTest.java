@@ -1,6 +1,7 @@
 package io.detoxstreams.rewrite;
 
 import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
+import io.detoxstreams.explain.HoldReason;
 import io.detoxstreams.language.CompositeLanguageDetector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

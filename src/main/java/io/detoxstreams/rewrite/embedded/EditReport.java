@@ -1,8 +1,8 @@
 package io.detoxstreams.rewrite.embedded;
 
 import io.detoxstreams.classify.ToxicSpan;
-import io.detoxstreams.rewrite.EditAction;
-import io.detoxstreams.rewrite.SpanEdit;
+import io.detoxstreams.explain.EditAction;
+import io.detoxstreams.explain.SpanEdit;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,8 @@
 package io.detoxstreams.rewrite.embedded;
 
+import io.detoxstreams.text.FunctionWords;
+import io.detoxstreams.text.Token;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,10 @@
 package io.detoxstreams.rewrite.embedded;
 
+import io.detoxstreams.text.TableKeys;
+import io.detoxstreams.text.Token;
+import io.detoxstreams.text.TokenAligner;
+import io.detoxstreams.text.Tokenizer;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

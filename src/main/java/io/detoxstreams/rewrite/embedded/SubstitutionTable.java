@@ -1,5 +1,7 @@
 package io.detoxstreams.rewrite.embedded;
 
+import io.detoxstreams.text.Tokenizer;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

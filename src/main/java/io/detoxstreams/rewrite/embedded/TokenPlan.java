@@ -1,6 +1,9 @@
 package io.detoxstreams.rewrite.embedded;
 
 import io.detoxstreams.classify.ToxicSpan;
+import io.detoxstreams.text.TableKeys;
+import io.detoxstreams.text.Token;
+import io.detoxstreams.text.Tokenizer;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,12 +1,12 @@
 package io.detoxstreams.rewrite.policy;
 
-import io.detoxstreams.rewrite.EditAction;
+import io.detoxstreams.explain.EditAction;
+import io.detoxstreams.explain.SpanEdit;
 import io.detoxstreams.rewrite.Rewrite;
-import io.detoxstreams.rewrite.SpanEdit;
-import io.detoxstreams.rewrite.embedded.FunctionWords;
-import io.detoxstreams.rewrite.embedded.TableKeys;
-import io.detoxstreams.rewrite.embedded.Token;
-import io.detoxstreams.rewrite.embedded.Tokenizer;
+import io.detoxstreams.text.FunctionWords;
+import io.detoxstreams.text.TableKeys;
+import io.detoxstreams.text.Token;
+import io.detoxstreams.text.Tokenizer;
 
 import java.util.HashMap;
 import java.util.List;

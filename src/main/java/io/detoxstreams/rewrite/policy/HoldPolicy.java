@@ -1,8 +1,9 @@
 package io.detoxstreams.rewrite.policy;
 
 import io.detoxstreams.classify.Category;
-import io.detoxstreams.rewrite.HoldReason;
+import io.detoxstreams.explain.HoldReason;
 import io.detoxstreams.rewrite.Rewrite;
+import io.detoxstreams.rewrite.RewritePolicy;
 import io.detoxstreams.rewrite.RewriteRequest;
 
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  */
-public final class HoldPolicy {
+public final class HoldPolicy implements RewritePolicy {
 
     public static final double DEFAULT_THREAT_THRESHOLD = 0.5;
     public static final double DEFAULT_MIN_CONTENT = 1.0;
@@ -46,6 +47,7 @@ public final class HoldPolicy {
         return new HoldPolicy(DEFAULT_THREAT_THRESHOLD, DEFAULT_MIN_CONTENT, NotDetoxifiableModel.loadAllShipped());
     }
 
+    @Override
     public Optional<HoldReason> beforeRewrite(RewriteRequest request) {
         if (HarmPatterns.selfHarm(request.text(), request.lang())) {
             return Optional.of(HoldReason.SELF_HARM);
@@ -63,6 +65,7 @@ public final class HoldPolicy {
         return Optional.empty();
     }
 
+    @Override
     public Optional<HoldReason> afterRewrite(RewriteRequest request, Rewrite rewrite) {
         if (!models.containsKey(request.lang())
                 && ContentCheck.keptContent(request.text(), rewrite, request.lang()) < minContent) {

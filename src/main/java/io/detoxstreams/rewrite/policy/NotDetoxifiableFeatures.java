@@ -3,9 +3,9 @@ package io.detoxstreams.rewrite.policy;
 import io.detoxstreams.classify.Category;
 import io.detoxstreams.classify.ToxicSpan;
 import io.detoxstreams.classify.ToxicityResult;
-import io.detoxstreams.rewrite.embedded.TableKeys;
-import io.detoxstreams.rewrite.embedded.Token;
-import io.detoxstreams.rewrite.embedded.Tokenizer;
+import io.detoxstreams.text.TableKeys;
+import io.detoxstreams.text.Token;
+import io.detoxstreams.text.Tokenizer;
 
 import java.util.Arrays;
 import java.util.List;

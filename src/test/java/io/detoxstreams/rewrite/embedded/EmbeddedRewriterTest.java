@@ -2,10 +2,10 @@ package io.detoxstreams.rewrite.embedded;
 
 import io.detoxstreams.classify.ToxicSpan;
 import io.detoxstreams.classify.ToxicityResult;
-import io.detoxstreams.rewrite.EditAction;
+import io.detoxstreams.explain.EditAction;
+import io.detoxstreams.explain.SpanEdit;
 import io.detoxstreams.rewrite.Rewrite;
 import io.detoxstreams.rewrite.RewriteRequest;
-import io.detoxstreams.rewrite.SpanEdit;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,12 +2,12 @@ package io.detoxstreams.rewrite.embedded;
 
 import io.detoxstreams.classify.ToxicSpan;
 import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.explain.EditAction;
 import io.detoxstreams.explain.Explanation;
 import io.detoxstreams.explain.ExplanationBuilder;
-import io.detoxstreams.rewrite.EditAction;
+import io.detoxstreams.explain.SpanEdit;
 import io.detoxstreams.rewrite.Rewrite;
 import io.detoxstreams.rewrite.RewriteRequest;
-import io.detoxstreams.rewrite.SpanEdit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -74,7 +74,8 @@ class RewriteOffsetsPropertyTest {
                 assertThat(e.end()).isEqualTo(s.end());
             });
         }
-        Explanation x = ExplanationBuilder.rewritten(text, before, rewrite, 0.1, rewriter.name());
+        Explanation x = ExplanationBuilder.rewritten(text, before, rewrite.edits(), rewrite.method(), 0.1,
+                rewriter.name());
         assertThat(x.spans()).isEqualTo(rewrite.edits());
     }
 

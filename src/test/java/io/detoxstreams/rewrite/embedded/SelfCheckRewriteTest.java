@@ -74,6 +74,6 @@ class SelfCheckRewriteTest {
         assertThat(r.text()).doesNotContain("idiots").contains("trump").contains("fake");
         assertThat(classifier.classify(r.text(), "en").toxic()).isFalse();
         assertThat(r.edits()).as("the weak spans are reported as kept")
-                .anySatisfy(e -> assertThat(e.action()).isEqualTo(io.detoxstreams.rewrite.EditAction.KEPT));
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo(io.detoxstreams.explain.EditAction.KEPT));
     }
 }

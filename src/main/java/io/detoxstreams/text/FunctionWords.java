@@ -1,4 +1,4 @@
-package io.detoxstreams.rewrite.embedded;
+package io.detoxstreams.text;
 
 import java.util.Map;
 import java.util.Set;
@@ -7,7 +7,7 @@ import java.util.Set;
  * Per-language words that carry no content of their own — pronouns, articles, auxiliaries, prepositions,
  * conjunctions, fillers. A rewrite that keeps only such words of the original ("you are", "du bist so") has kept
  * nothing the author meant besides the insult ({@code ContentCheck} in the policy counts the other words), and the
- * embedded rewriter never deletes them just because the classifier weighs them (see {@link StrongestSpan}).
+ * embedded rewriter never deletes them just because the classifier weighs them (see {@code rewrite.embedded.StrongestSpan}).
  * Hand-written, lower-case.
  */
 public final class FunctionWords {

@@ -1,4 +1,4 @@
-package io.detoxstreams.rewrite.embedded;
+package io.detoxstreams.text;
 
 /**
  * One token of a comment: a half-open range of UTF-16 code-unit offsets into the original string, never splitting a

@@ -1,4 +1,4 @@
-package io.detoxstreams.rewrite;
+package io.detoxstreams.explain;
 
 /**
  * One toxic span of the original comment and what the rewriter did with it.

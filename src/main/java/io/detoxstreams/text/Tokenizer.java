@@ -1,4 +1,4 @@
-package io.detoxstreams.rewrite.embedded;
+package io.detoxstreams.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +115,7 @@ public final class Tokenizer {
         return i;
     }
 
-    static boolean isWordChar(int cp) {
+    public static boolean isWordChar(int cp) {
         if (cp < 0x80) {
             return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
         }
@@ -135,7 +135,7 @@ public final class Tokenizer {
                 || t == Character.ENCLOSING_MARK;
     }
 
-    static boolean isHan(int cp) {
+    public static boolean isHan(int cp) {
         if (cp < 0x2E80) {
             return false; // the first Han/kana block (CJK radicals) starts at U+2E80
         }

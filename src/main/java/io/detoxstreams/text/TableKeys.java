@@ -1,4 +1,4 @@
-package io.detoxstreams.rewrite.embedded;
+package io.detoxstreams.text;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.detoxstreams.rewrite;
+package io.detoxstreams.explain;
 
 import java.util.Locale;
 
