@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ModeratorCommand.class,
                 RewriterCommand.class, ProduceCommand.class, TailCommand.class, ClassifyCommand.class,
                 RewriteCommand.class, TrainCommand.class, MineSubstitutionsCommand.class,
-                TrainHoldModelCommand.class, EvalCommand.class, BenchCommand.class})
+                TrainHoldModelCommand.class, TrainFluencyCommand.class, EvalCommand.class, BenchCommand.class})
 public class DetoxStreamsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -35,6 +35,39 @@ public final class TokenAligner {
     public static List<Hunk> diff(List<String> a, List<String> b) {
         int n = Math.min(a.size(), MAX_TOKENS);
         int m = Math.min(b.size(), MAX_TOKENS);
+        // A common prefix and suffix are matches in every LCS: align only what lies between (most rewrites change a
+        // few words, so the table shrinks from n·m to a few cells).
+        int pre = 0;
+        while (pre < n && pre < m && a.get(pre).equals(b.get(pre))) {
+            pre++;
+        }
+        int suf = 0;
+        while (suf < n - pre && suf < m - pre && a.get(n - 1 - suf).equals(b.get(m - 1 - suf))) {
+            suf++;
+        }
+        if (pre == 0 && suf == 0) {
+            return lcsHunks(a, b, 0, n, 0, m);
+        }
+        List<Hunk> hunks = lcsHunks(a, b, pre, n - suf, pre, m - suf);
+        return hunks;
+    }
+
+    /** The hunks of {@code a[aFrom, aTo)} against {@code b[bFrom, bTo)}, in their own offsets. */
+    private static List<Hunk> lcsHunks(List<String> a, List<String> b, int aFrom, int aTo, int bFrom, int bTo) {
+        List<Hunk> local = lcs(a.subList(aFrom, aTo), b.subList(bFrom, bTo));
+        if (aFrom == 0 && bFrom == 0) {
+            return local;
+        }
+        List<Hunk> out = new ArrayList<>(local.size());
+        for (Hunk h : local) {
+            out.add(new Hunk(h.aFrom() + aFrom, h.aTo() + aFrom, h.bFrom() + bFrom, h.bTo() + bFrom));
+        }
+        return out;
+    }
+
+    private static List<Hunk> lcs(List<String> a, List<String> b) {
+        int n = a.size();
+        int m = b.size();
         // lcs[i][j] = LCS length of a[i..n) and b[j..m); filled backwards so the forward walk is greedy.
         int[][] lcs = new int[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {

@@ -1,6 +1,7 @@
 package io.detoxstreams.text;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,7 +22,32 @@ public final class Tokenizer {
     private Tokenizer() {
     }
 
+    /**
+     * The tokens of {@code s}, unmodifiable. The last {@link #RECENT} texts tokenized on this thread are remembered:
+     * one comment is tokenized by the rewriter, the policy, the verifier's checks and the explanation, which then
+     * share one list.
+     */
+    @SuppressWarnings("unchecked")
     public static List<Token> tokenize(String s) {
+        Object[] recent = RECENT_TEXTS.get();
+        for (int i = 0; i < recent.length; i += 2) {
+            Object t = recent[i];
+            if (t == s || t != null && t.equals(s)) {
+                return (List<Token>) recent[i + 1];
+            }
+        }
+        List<Token> tokens = Collections.unmodifiableList(scan(s));
+        System.arraycopy(recent, 0, recent, 2, recent.length - 2);
+        recent[0] = s;
+        recent[1] = tokens;
+        return tokens;
+    }
+
+    /** How many recent texts and their tokens each thread keeps. */
+    static final int RECENT = 8;
+    private static final ThreadLocal<Object[]> RECENT_TEXTS = ThreadLocal.withInitial(() -> new Object[2 * RECENT]);
+
+    private static List<Token> scan(String s) {
         List<Token> out = new ArrayList<>(Math.max(4, s.length() / 4));
         int i = 0;
         int n = s.length();
