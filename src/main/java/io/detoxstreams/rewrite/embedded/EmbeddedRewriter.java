@@ -3,6 +3,9 @@ package io.detoxstreams.rewrite.embedded;
 import io.detoxstreams.classify.ToxicSpan;
 import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.explain.HoldReason;
+import io.detoxstreams.fluency.FluencyModel;
+import io.detoxstreams.fluency.LanguageFluency;
 import io.detoxstreams.rewrite.Rewrite;
 import io.detoxstreams.rewrite.RewriteRequest;
 import io.detoxstreams.rewrite.Rewriter;
@@ -31,13 +34,17 @@ public final class EmbeddedRewriter implements Rewriter {
     private final Map<String, SubstitutionTable> tables;
     private final RewriterOptions options;
     private final ToxicityClassifier selfCheck;
+    private final FluencyModel fluency;
+    private final Map<String, Map<String, EditPieces.Filler>> fillers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, EditPieces.Piece>> pieces = new java.util.concurrent.ConcurrentHashMap<>();
     private final String name;
 
     private EmbeddedRewriter(Map<String, SubstitutionTable> tables, RewriterOptions options,
-                             ToxicityClassifier selfCheck, String version) {
+                             ToxicityClassifier selfCheck, FluencyModel fluency, String version) {
         this.tables = Map.copyOf(tables);
         this.options = options;
         this.selfCheck = selfCheck;
+        this.fluency = fluency;
         this.name = "embedded/" + version;
     }
 
@@ -48,7 +55,8 @@ public final class EmbeddedRewriter implements Rewriter {
      * @throws IllegalStateException when the shipped tables are missing from the classpath
      */
     public static EmbeddedRewriter loadDefault(ToxicityClassifier selfCheck) {
-        return builder().tables(SubstitutionTables.loadShipped()).selfCheck(selfCheck).build();
+        return builder().tables(SubstitutionTables.loadShipped()).selfCheck(selfCheck)
+                .fluency(FluencyModel.loadDefault()).build();
     }
 
     public static Builder builder() {
@@ -60,6 +68,7 @@ public final class EmbeddedRewriter implements Rewriter {
         private Map<String, SubstitutionTable> tables = Map.of();
         private RewriterOptions options = RewriterOptions.defaults();
         private ToxicityClassifier selfCheck;
+        private FluencyModel fluency = FluencyModel.none();
         private String version = SubstitutionTables.VERSION;
 
         public Builder tables(Map<String, SubstitutionTable> t) {
@@ -77,13 +86,19 @@ public final class EmbeddedRewriter implements Rewriter {
             return this;
         }
 
+        /** The fluency models that choose between candidate edits; without one the decisions stand as made. */
+        public Builder fluency(FluencyModel f) {
+            this.fluency = f;
+            return this;
+        }
+
         public Builder version(String v) {
             this.version = v;
             return this;
         }
 
         public EmbeddedRewriter build() {
-            return new EmbeddedRewriter(tables, options, selfCheck, version);
+            return new EmbeddedRewriter(tables, options, selfCheck, fluency, version);
         }
     }
 
@@ -102,39 +117,62 @@ public final class EmbeddedRewriter implements Rewriter {
                 : all.stream().filter(s -> s.score() >= options.minSpanScore()).toList();
         TokenPlan plan = new TokenPlan(request.text(), spans);
         SubstitutionTable table = tables.get(request.lang());
+        LanguageFluency lf = fluency.forLanguage(request.lang()).orElse(null);
+        boolean[] protect = Protection.of(plan, request.lang(), table, lf);
+        System.arraycopy(protect, 0, plan.protect, 0, protect.length);
         TokenDecider decider = new TokenDecider(table, options);
+        EditChooser chooser = options.chooseEdits() ? new EditChooser(lf, table, request.lang(), options.choice(),
+                fillers.computeIfAbsent(request.lang(), k -> EditPieces.newFillerCache()),
+                pieces.computeIfAbsent(request.lang(), k -> EditPieces.newPieceCache())) : null;
         SentenceRepair.Rendered rendered = null;
         int passes = selfCheck == null ? 1 : options.maxPasses();
+        Pass outcome = Pass.DONE;
         for (int pass = 0; pass < passes; pass++) {
             plan.reset();
             decider.decide(plan, spans);
+            if (chooser != null) {
+                chooser.choose(plan);
+            }
             rendered = SentenceRepair.render(plan, request.lang(), options.alwaysCapitalize());
-            if (pass + 1 == passes || !forceStillToxic(plan, rendered, request.lang(), decider)) {
+            outcome = pass + 1 == passes ? Pass.DONE : forceStillToxic(plan, rendered, request.lang(), decider);
+            if (outcome != Pass.AGAIN) {
                 break;
             }
         }
-        return new Rewrite(rendered.text(), METHOD, EditReport.edits(plan, all));
+        List<io.detoxstreams.explain.SpanEdit> edits = EditReport.edits(plan, all);
+        if (outcome == Pass.PROTECTED) {
+            return Rewrite.declined(HoldReason.MEANING_LOST, METHOD, edits);
+        }
+        return new Rewrite(rendered.text(), METHOD, edits);
     }
+
+    /** What a self-check pass found: done (not toxic, or nothing left to do), go again, or only protected words left. */
+    private enum Pass { DONE, AGAIN, PROTECTED }
 
     /**
      * Marks the original tokens behind what the classifier still flags: its spans on the rewrite or, when they name
-     * no new word, the deletable words of the {@link StrongestSpan}. False when there is nothing new to do.
+     * no new word, the deletable words of the {@link StrongestSpan}. {@link Pass#PROTECTED} when the rewrite is still
+     * toxic and what the classifier points at are protected words only (deleting them would delete what the comment
+     * is about).
      */
-    private boolean forceStillToxic(TokenPlan plan, SentenceRepair.Rendered rendered, String lang,
-                                    TokenDecider decider) {
+    private Pass forceStillToxic(TokenPlan plan, SentenceRepair.Rendered rendered, String lang,
+                                 TokenDecider decider) {
         if (rendered.text().isBlank()) {
-            return false;
+            return Pass.DONE;
         }
         ToxicityResult again = selfCheck.classify(rendered.text(), lang);
         if (!again.toxic()) {
-            return false;
+            return Pass.DONE;
         }
-        if (force(plan, rendered, again.spans(), token -> true)) {
-            return true;
+        boolean[] blocked = {false};
+        if (force(plan, rendered, again.spans(), token -> true, blocked)) {
+            return Pass.AGAIN;
         }
-        return options.attributionFallback() && StrongestSpan.offer(selfCheck, rendered.text(), lang,
+        boolean more = options.attributionFallback() && StrongestSpan.offer(selfCheck, rendered.text(), lang,
                 span -> toxicAlone(rendered.text().substring(span.start(), span.end()), lang)
-                        && force(plan, rendered, List.of(span), token -> decider.deletable(plan, token, lang)));
+                        && force(plan, rendered, List.of(span), token -> decider.deletable(plan, token, lang),
+                        blocked));
+        return more ? Pass.AGAIN : blocked[0] ? Pass.PROTECTED : Pass.DONE;
     }
 
     /**
@@ -147,13 +185,19 @@ public final class EmbeddedRewriter implements Rewriter {
         return alone.score() >= options.standaloneToxicity() * alone.threshold();
     }
 
+    /** Forces the eligible words under {@code spans}; sets {@code blocked[0]} when a protected word was in the way. */
     private static boolean force(TokenPlan plan, SentenceRepair.Rendered rendered, List<ToxicSpan> spans,
-                                 IntPredicate eligible) {
+                                 IntPredicate eligible, boolean[] blocked) {
         boolean more = false;
         for (ToxicSpan s : spans) {
             for (int k = s.start(); k < s.end() && k < rendered.tokenAt().length; k++) {
                 int token = rendered.tokenAt()[k];
-                if (token >= 0 && !plan.forced[token] && plan.wordLike(token) && eligible.test(token)) {
+                if (token < 0 || plan.forced[token] || !plan.wordLike(token)) {
+                    continue;
+                }
+                if (plan.protect[token]) {
+                    blocked[0] = true;
+                } else if (eligible.test(token)) {
                     plan.forced[token] = true;
                     more = true;
                 }

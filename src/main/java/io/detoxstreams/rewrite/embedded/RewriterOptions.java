@@ -27,11 +27,14 @@ package io.detoxstreams.rewrite.embedded;
  *                            this share of the language threshold, so innocent words of an over-scored comment are
  *                            not deleted ("sht anymore" alone 0.34 is deleted, "democrat" 0.18 or "answer" 0.20 are
  *                            not; en threshold 0.54); 0 turns the check off. DEV J unchanged (0.547 → 0.546)
+ * @param chooseEdits         let the fluency model choose between candidate edits per site ({@link EditChooser})
+ * @param choice              the weights of that choice
  */
 public record RewriterOptions(int strongMinSeen, double strongMinRate, double spanMinRate, int replaceMinChosen,
                               double replaceMinShare, boolean keepInSpans, boolean usePrefixes,
                               boolean alwaysCapitalize, int maxPasses, int maxWordPhrase,
-                              boolean attributionFallback, double minSpanScore, double standaloneToxicity) {
+                              boolean attributionFallback, double minSpanScore, double standaloneToxicity,
+                              boolean chooseEdits, EditChooser.Weights choice) {
 
     public RewriterOptions {
         if (maxPasses < 1) {
@@ -43,12 +46,13 @@ public record RewriterOptions(int strongMinSeen, double strongMinRate, double sp
     }
 
     public static RewriterOptions defaults() {
-        return new RewriterOptions(25, 0.9, 0.3, 2, 0.2, true, false, false, 8, 1, true, 0.9, 0.5);
+        return new RewriterOptions(25, 0.9, 0.3, 2, 0.2, true, false, false, 8, 1, true, 0.9, 0.5, true,
+                EditChooser.Weights.defaults());
     }
 
     public RewriterOptions withMaxPasses(int passes) {
         return new RewriterOptions(strongMinSeen, strongMinRate, spanMinRate, replaceMinChosen, replaceMinShare,
                 keepInSpans, usePrefixes, alwaysCapitalize, passes, maxWordPhrase, attributionFallback, minSpanScore,
-                standaloneToxicity);
+                standaloneToxicity, chooseEdits, choice);
     }
 }

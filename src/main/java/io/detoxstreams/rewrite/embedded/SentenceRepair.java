@@ -73,13 +73,13 @@ final class SentenceRepair {
             if (!emit[i] || plan.tokens.get(i).kind() != Token.Kind.PUNCT || !touchesDeletion(plan, i)) {
                 continue;
             }
-            String p = plan.tokens.get(i).text(plan.text);
+            String p = plan.texts[i];
             int prev = previous(emit, i);
             int next = next(emit, i, n);
             boolean separator = SEPARATORS.contains(p);
             boolean atStart = prev < 0;
             boolean beforePunct = next < n && plan.tokens.get(next).kind() == Token.Kind.PUNCT
-                    && CLOSING.contains(plan.tokens.get(next).text(plan.text));
+                    && CLOSING.contains(plan.texts[next]);
             if (separator && (atStart || next == n || beforePunct) || atStart && CLOSING.contains(p)) {
                 emit[i] = false;
             }
@@ -99,12 +99,12 @@ final class SentenceRepair {
     }
 
     private static boolean isOpen(TokenPlan plan, int i) {
-        String t = plan.tokens.get(i).text(plan.text);
+        String t = plan.texts[i];
         return t.equals("(") || t.equals("[") || t.equals("\"") || t.equals("«");
     }
 
     private static boolean isClose(TokenPlan plan, int i) {
-        String t = plan.tokens.get(i).text(plan.text);
+        String t = plan.texts[i];
         return t.equals(")") || t.equals("]") || t.equals("\"") || t.equals("»");
     }
 
@@ -136,7 +136,7 @@ final class SentenceRepair {
                 continue;
             }
             Token t = plan.tokens.get(i);
-            String piece = plan.decisions[i] == TokenPlan.Decision.REPLACE ? caseLike(plan, i) : t.text(plan.text);
+            String piece = plan.decisions[i] == TokenPlan.Decision.REPLACE ? caseLike(plan, i) : plan.texts[i];
             if (prev >= 0) {
                 String gap = gap(plan, prev, i);
                 if (t.kind() == Token.Kind.PUNCT && CLOSING.contains(piece) && gap.isBlank()) {
@@ -172,10 +172,13 @@ final class SentenceRepair {
         return all.chars().anyMatch(Character::isWhitespace) ? " " : "";
     }
 
-    /** "an idiot" → "a person": only where the article now stands before a replacement. */
+    /**
+     * "an idiot" → "a person", "an absolute piece" → "a piece": only where the article now stands before a replacement
+     * or before a word a deletion brought next to it.
+     */
     private static void fixArticle(StringBuilder out, List<Integer> owners, String piece, TokenPlan plan, int prev,
                                    int i) {
-        if (prev < 0 || plan.decisions[i] != TokenPlan.Decision.REPLACE || !plan.wordLike(prev)) {
+        if (prev < 0 || !plan.wordLike(prev) || plan.decisions[i] != TokenPlan.Decision.REPLACE && prev == i - 1) {
             return;
         }
         String article = plan.keys[prev];
@@ -192,7 +195,7 @@ final class SentenceRepair {
 
     private static String caseLike(TokenPlan plan, int i) {
         String replacement = plan.replacements[i];
-        String original = plan.tokens.get(i).text(plan.text);
+        String original = plan.texts[i];
         if (replacement.isEmpty()) {
             return replacement;
         }

@@ -34,22 +34,29 @@ public final class SubstitutionMiner {
      * @param prefixMinForms  minimum distinct word forms under a prefix
      * @param keepMinSeen     minimum occurrences of a keep entry
      * @param keepMaxRate     maximum change rate of a keep entry
+     * @param contextMinChosen minimum count of a softening template's replacement
      */
     public record Options(int minSupport, double minChangeRate, int maxPhraseTokens, int prefixMinSeen,
-                          double prefixMinRate, int prefixMinForms, int keepMinSeen, double keepMaxRate) {
+                          double prefixMinRate, int prefixMinForms, int keepMinSeen, double keepMaxRate,
+                          int contextMinChosen) {
 
         public static Options defaults() {
-            return new Options(2, 0.3, 4, 6, 0.85, 3, 8, 0.1);
+            return new Options(2, 0.3, 4, 6, 0.85, 3, 8, 0.1, 3);
         }
     }
 
     private static final int MIN_PREFIX = 4;
+    /** Longest neutral phrase recorded as a softening template. */
+    static final int MAX_CONTEXT_TOKENS = 3;
+    /** Key of templates at the start of a sentence. */
+    public static final String START = "<s>";
     private static final int MAX_PREFIX = 6;
 
     private final Options options;
     private final Map<String, Counts> words = new HashMap<>();
     private final Map<String, Counts> phrases = new HashMap<>();
     private final Map<String, Counts> prefixes = new HashMap<>();
+    private final Map<String, Counts> contexts = new HashMap<>();
     private final List<List<String>> toxicSides = new ArrayList<>();
     private final List<List<Token>> toxicTokens = new ArrayList<>();
     private int pairs;
@@ -91,6 +98,11 @@ public final class SubstitutionMiner {
                 changed[i] = true;
             }
             recordWords(h, a, tb, neutral);
+            if (h.aLength() <= options.maxPhraseTokens() && h.bLength() >= 1 && h.bLength() <= MAX_CONTEXT_TOKENS) {
+                Counts c = contexts.computeIfAbsent(h.aFrom() == 0 ? START : a.get(h.aFrom() - 1), k -> new Counts());
+                c.seen++;
+                c.outcome(TableKeys.normalize(surface(neutral, tb, h.bFrom(), h.bTo())));
+            }
             if (h.aLength() <= options.maxPhraseTokens() && h.aLength() > 1) {
                 String replacement = h.bLength() <= options.maxPhraseTokens()
                         ? surface(neutral, tb, h.bFrom(), h.bTo()) : "";
@@ -156,6 +168,12 @@ public final class SubstitutionMiner {
                 entries.add(entry(SubstitutionTable.Kind.WORD, key, c));
             }
         });
+        contexts.forEach((key, c) -> {
+            SubstitutionTable.Entry e = entry(SubstitutionTable.Kind.CONTEXT, key, c);
+            if (e.chosen() >= options.contextMinChosen()) {
+                entries.add(e);
+            }
+        });
         prefixes.forEach((key, c) -> {
             if (c.seen >= options.prefixMinSeen() && rate(c) >= options.prefixMinRate()
                     && c.forms.size() >= options.prefixMinForms()) {
@@ -211,16 +229,25 @@ public final class SubstitutionMiner {
     }
 
     private static SubstitutionTable.Entry entry(SubstitutionTable.Kind kind, String key, Counts c) {
-        String best = "";
-        int bestCount = -1;
-        for (Map.Entry<String, Integer> o : c.outcomes.entrySet()) {
-            int cmp = Integer.compare(o.getValue(), bestCount);
-            if (cmp > 0 || cmp == 0 && o.getKey().compareTo(best) < 0) {
-                best = o.getKey();
-                bestCount = o.getValue();
+        List<Map.Entry<String, Integer>> ranked = new ArrayList<>(c.outcomes.entrySet());
+        ranked.sort((x, y) -> {
+            int cmp = Integer.compare(y.getValue(), x.getValue());
+            return cmp != 0 ? cmp : x.getKey().compareTo(y.getKey());
+        });
+        String best = ranked.isEmpty() ? "" : ranked.get(0).getKey();
+        int bestCount = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
+        List<SubstitutionTable.Alternative> alternatives = new ArrayList<>();
+        int replacements = 0;
+        for (int i = 1; i < ranked.size(); i++) {
+            Map.Entry<String, Integer> o = ranked.get(i);
+            boolean deletion = o.getKey().isEmpty();
+            if (deletion || replacements < SubstitutionTable.MAX_ALTERNATIVES && o.getValue() >= 2
+                    && o.getKey().indexOf('|') < 0) {
+                alternatives.add(new SubstitutionTable.Alternative(o.getKey(), o.getValue()));
+                replacements += deletion ? 0 : 1;
             }
         }
-        return new SubstitutionTable.Entry(kind, key, best, c.seen, c.changed, Math.max(0, bestCount));
+        return new SubstitutionTable.Entry(kind, key, best, c.seen, c.changed, bestCount, alternatives);
     }
 
     private static double rate(Counts c) {

@@ -21,32 +21,49 @@ import java.util.Map;
  * {@link SubstitutionMiner}: for a word or short phrase (a {@code word} entry), how often it occurred on the toxic side
  * ({@code seen}), how often editors changed it ({@code changed}), and the most frequent outcome ({@code replacement},
  * empty = deleted); {@code prefix} entries generalise over inflected forms (a stem that editors nearly always
- * remove); {@code keep} entries are frequent words editors almost never touch.
+ * remove); {@code keep} entries are frequent words editors almost never touch; {@code context} entries are what
+ * editors put after a given word in place of a toxic stretch (softening templates: "are" → "wrong"). Word and
+ * context entries also list the next most frequent replacements.
  *
  * <p>Stored as a TSV resource ({@code rewrite/substitutions-<lang>.tsv}: {@code #} comment lines, then
- * {@code kind key replacement seen changed chosen}); read with {@link #read(InputStream, String)}. Immutable and
+ * {@code kind key replacement seen changed chosen alternatives}, alternatives as {@code phrase=count|…}); read with {@link #read(InputStream, String)}. Immutable and
  * thread-safe.
  */
 public final class SubstitutionTable {
 
     /** What kind of evidence an entry is. */
     public enum Kind {
-        WORD, PREFIX, KEEP;
+        WORD, PREFIX, KEEP, CONTEXT;
 
         String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
+    /** Another replacement editors chose for an entry, and how often. */
+    public record Alternative(String replacement, int count) {
+    }
+
     /**
      * One mined entry.
      *
-     * @param replacement the most frequent edit: {@code ""} means delete
-     * @param seen        occurrences on the toxic side (one per toxic/reference pair)
-     * @param changed     occurrences that editors deleted or replaced
-     * @param chosen      occurrences that got exactly {@code replacement}
+     * @param replacement  the most frequent edit: {@code ""} means delete
+     * @param seen         occurrences on the toxic side (one per toxic/reference pair)
+     * @param changed      occurrences that editors deleted or replaced
+     * @param chosen       occurrences that got exactly {@code replacement}
+     * @param alternatives the next most frequent replacements (at most {@link #MAX_ALTERNATIVES} non-empty ones), and
+     *                     the deletion count ({@code ""}) when deleting is not the most frequent edit
      */
-    public record Entry(Kind kind, String key, String replacement, int seen, int changed, int chosen) {
+    public record Entry(Kind kind, String key, String replacement, int seen, int changed, int chosen,
+                        List<Alternative> alternatives) {
+
+        public Entry {
+            alternatives = List.copyOf(alternatives);
+        }
+
+        public Entry(Kind kind, String key, String replacement, int seen, int changed, int chosen) {
+            this(kind, key, replacement, seen, changed, chosen, List.of());
+        }
 
         public double changeRate() {
             return seen == 0 ? 0.0 : (double) changed / seen;
@@ -55,14 +72,30 @@ public final class SubstitutionTable {
         public boolean deletes() {
             return replacement.isEmpty();
         }
+
+        /** How often editors chose {@code r} ({@code ""} = delete) for this entry, as far as the table records. */
+        public int count(String r) {
+            if (r.equals(replacement)) {
+                return chosen;
+            }
+            for (Alternative a : alternatives) {
+                if (a.replacement().equals(r)) {
+                    return a.count();
+                }
+            }
+            return 0;
+        }
     }
 
-    static final String HEADER = "kind\tkey\treplacement\tseen\tchanged\tchosen";
+    static final String HEADER = "kind\tkey\treplacement\tseen\tchanged\tchosen\talternatives";
+    /** Alternatives kept per entry. */
+    public static final int MAX_ALTERNATIVES = 3;
 
     private final String lang;
     private final Map<String, Entry> words;
     private final Map<String, Entry> prefixes;
     private final Map<String, Entry> keeps;
+    private final Map<String, Entry> contexts;
     private final int maxPhraseTokens;
     private final int minPrefix;
     private final int maxPrefix;
@@ -74,6 +107,7 @@ public final class SubstitutionTable {
         Map<String, Entry> w = new HashMap<>();
         Map<String, Entry> p = new HashMap<>();
         Map<String, Entry> k = new HashMap<>();
+        Map<String, Entry> c = new HashMap<>();
         int maxTokens = 1;
         int minP = Integer.MAX_VALUE;
         int maxP = 0;
@@ -89,11 +123,13 @@ public final class SubstitutionTable {
                     maxP = Math.max(maxP, e.key().length());
                 }
                 case KEEP -> k.put(e.key(), e);
+                case CONTEXT -> c.put(e.key(), e);
             }
         }
         this.words = Map.copyOf(w);
         this.prefixes = Map.copyOf(p);
         this.keeps = Map.copyOf(k);
+        this.contexts = Map.copyOf(c);
         this.maxPhraseTokens = maxTokens;
         this.minPrefix = minP == Integer.MAX_VALUE ? 0 : minP;
         this.maxPrefix = maxP;
@@ -130,6 +166,14 @@ public final class SubstitutionTable {
         return keeps.get(key);
     }
 
+    /**
+     * What editors put after the word {@code left} in place of a toxic stretch (a softening template: "you are
+     * [an idiot]" → "you are wrong"), or null.
+     */
+    public Entry context(String left) {
+        return contexts.get(left);
+    }
+
     /** The longest {@code prefix} entry that starts {@code key}, or null. */
     public Entry prefixOf(String key) {
         for (int len = Math.min(maxPrefix, key.length() - 1); len >= minPrefix && len > 0; len--) {
@@ -142,7 +186,7 @@ public final class SubstitutionTable {
     }
 
     public int size() {
-        return words.size() + prefixes.size() + keeps.size();
+        return words.size() + prefixes.size() + keeps.size() + contexts.size();
     }
 
     /** All entries in a stable order (kind, then key). */
@@ -151,6 +195,7 @@ public final class SubstitutionTable {
         all.addAll(words.values());
         all.addAll(prefixes.values());
         all.addAll(keeps.values());
+        all.addAll(contexts.values());
         all.sort(Comparator.comparing(Entry::kind).thenComparing(Entry::key));
         return all;
     }
@@ -161,8 +206,13 @@ public final class SubstitutionTable {
         }
         out.write(HEADER + "\n");
         for (Entry e : entries()) {
+            StringBuilder alternatives = new StringBuilder();
+            for (Alternative a : e.alternatives()) {
+                alternatives.append(alternatives.length() == 0 ? "" : "|").append(a.replacement()).append('=')
+                        .append(a.count());
+            }
             out.write(e.kind().wire() + "\t" + e.key() + "\t" + e.replacement() + "\t" + e.seen() + "\t"
-                    + e.changed() + "\t" + e.chosen() + "\n");
+                    + e.changed() + "\t" + e.chosen() + "\t" + alternatives + "\n");
         }
     }
 
@@ -179,20 +229,36 @@ public final class SubstitutionTable {
                     comments.add(line.substring(1).trim());
                     continue;
                 }
-                if (line.isEmpty() || line.equals(HEADER)) {
+                if (line.isEmpty() || line.startsWith("kind\tkey\t")) {
                     continue;
                 }
                 String[] f = line.split("\t", -1);
-                if (f.length != 6) {
-                    throw new IllegalArgumentException(origin + ":" + lineNo + ": expected 6 columns, got " + f.length);
+                if (f.length != 6 && f.length != 7) {
+                    throw new IllegalArgumentException(origin + ":" + lineNo + ": expected 7 columns, got " + f.length);
                 }
                 entries.add(new Entry(Kind.valueOf(f[0].toUpperCase(java.util.Locale.ROOT)), f[1], f[2],
-                        Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5])));
+                        Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5]),
+                        f.length == 7 ? alternatives(f[6], origin, lineNo) : List.of()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read substitution table " + origin, e);
         }
         return new SubstitutionTable(lang, entries, comments);
+    }
+
+    private static List<Alternative> alternatives(String cell, String origin, int lineNo) {
+        if (cell.isEmpty()) {
+            return List.of();
+        }
+        List<Alternative> out = new ArrayList<>();
+        for (String part : cell.split("\\|")) {
+            int eq = part.lastIndexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException(origin + ":" + lineNo + ": bad alternative '" + part + "'");
+            }
+            out.add(new Alternative(part.substring(0, eq), Integer.parseInt(part.substring(eq + 1))));
+        }
+        return out;
     }
 
     public static SubstitutionTable read(InputStream in, String lang) {

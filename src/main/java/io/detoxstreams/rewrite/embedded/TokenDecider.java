@@ -17,6 +17,7 @@ import java.util.List;
  *       stays, and any other word is deleted;</li>
  *   <li>words a self-check pass flagged ({@link TokenPlan#forced}) are always deleted.</li>
  * </ol>
+ * Protected words ({@link Protection}: the people and groups the comment is about) are never changed.
  * An entry replaces when editors chose its replacement often enough, otherwise it deletes.
  */
 final class TokenDecider {
@@ -33,7 +34,7 @@ final class TokenDecider {
         int n = plan.size();
         int i = 0;
         while (i < n) {
-            if (!plan.wordLike(i)) {
+            if (!plan.wordLike(i) || plan.protect[i]) {
                 i++;
                 continue;
             }
@@ -127,7 +128,7 @@ final class TokenDecider {
     /** Length of the run of consecutive word-like tokens from {@code i}, at most {@code max}. */
     private static int wordRun(TokenPlan plan, int i, int max) {
         int len = 0;
-        while (len < max && i + len < plan.size() && plan.wordLike(i + len)) {
+        while (len < max && i + len < plan.size() && plan.wordLike(i + len) && !plan.protect[i + len]) {
             len++;
         }
         return len;

@@ -24,6 +24,8 @@ final class TokenPlan {
     final List<Token> tokens;
     /** Normalized key per token; null for punctuation and symbols. */
     final String[] keys;
+    /** Each token's own text (computed once: many passes read it). */
+    final String[] texts;
     final Decision[] decisions;
     final String[] replacements;
     /** Edit group per token (-1 = untouched); tokens changed together share one. */
@@ -32,6 +34,8 @@ final class TokenPlan {
     final int[] span;
     /** Tokens a self-check pass found still toxic: never kept again. */
     final boolean[] forced;
+    /** Tokens no edit may remove: the people and groups the comment is about ({@link Protection}). */
+    final boolean[] protect;
     /** Evidence per group: the table entry's change rate, or the span score. */
     final List<Double> groupScores = new ArrayList<>();
     private int groups;
@@ -41,15 +45,18 @@ final class TokenPlan {
         this.tokens = Tokenizer.tokenize(text);
         int n = tokens.size();
         keys = new String[n];
+        texts = new String[n];
         decisions = new Decision[n];
         replacements = new String[n];
         group = new int[n];
         span = new int[n];
         forced = new boolean[n];
+        protect = new boolean[n];
         Arrays.fill(group, -1);
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
-            keys[i] = t.kind().isWordLike() ? TableKeys.normalize(t.text(text)) : null;
+            texts[i] = t.text(text);
+            keys[i] = t.kind().isWordLike() ? TableKeys.normalize(texts[i]) : null;
         }
         markSpans(spans);
         reset();

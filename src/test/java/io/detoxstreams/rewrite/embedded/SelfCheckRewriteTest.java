@@ -35,7 +35,8 @@ class SelfCheckRewriteTest {
         RewriterOptions d = RewriterOptions.defaults();
         RewriterOptions options = new RewriterOptions(d.strongMinSeen(), d.strongMinRate(), d.spanMinRate(),
                 d.replaceMinChosen(), d.replaceMinShare(), d.keepInSpans(), d.usePrefixes(), d.alwaysCapitalize(),
-                d.maxPasses(), d.maxWordPhrase(), fallback, d.minSpanScore(), d.standaloneToxicity());
+                d.maxPasses(), d.maxWordPhrase(), fallback, d.minSpanScore(), d.standaloneToxicity(), d.chooseEdits(),
+                d.choice());
         EmbeddedRewriter rewriter = EmbeddedRewriter.builder().tables(SubstitutionTables.loadShipped())
                 .selfCheck(classifier).options(options).build();
         ToxicityResult before = classifier.classify(text, lang);

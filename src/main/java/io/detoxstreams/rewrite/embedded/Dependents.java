@@ -1,0 +1,66 @@
+package io.detoxstreams.rewrite.embedded;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Per-language words that belong to a toxic word rather than to the sentence — articles, determiners, possessives,
+ * "of" (piece of, bunch of), insult intensifiers (total, complete), the vocative "you" — and may be deleted together
+ * with it ("you are a
+ * useless cunt" → "you are useless" / "you are"; "his piece of shit parents" → "his parents"). Negations are never
+ * here: deleting one turns the meaning around. Which of the candidates {@link EditChooser} builds from these is
+ * used is decided by the fluency model, not by the list. Hand-written, lower-case.
+ */
+final class Dependents {
+
+    private static final Map<String, Set<String>> WORDS = Map.of(
+            "en", Set.of("a", "an", "the", "this", "that", "these", "those", "my", "your", "ur", "his", "her", "its",
+                    "our", "their", "such", "of", "piece", "pieces", "bunch", "load", "sack", "bag", "kind", "sort",
+                    "total", "complete", "absolute", "utter", "you", "u", "ya", "ye", "fucking", "freaking", "damn"),
+            "ru", Set.of("ты", "вы", "этот", "эта", "это", "эти", "этого", "этих", "этой", "этому", "тот", "та", "те",
+                    "такой", "такая", "такие", "такого", "таких", "твой", "твоя", "твои", "ваш", "ваша", "ваши",
+                    "его", "её", "ее", "их", "полный", "полная", "полное", "полные", "конченый", "конченая", "какой",
+                    "какая", "какие", "блин"),
+            "uk", Set.of("ти", "ви", "цей", "ця", "це", "ці", "цього", "цих", "той", "та", "ті", "такий", "така",
+                    "такі", "твій", "твоя", "твої", "ваш", "ваша", "ваші", "його", "її", "їх", "повний", "який", "яка",
+                    "які"),
+            "de", Set.of("ein", "eine", "einen", "einem", "einer", "eines", "der", "die", "das", "den", "dem", "des",
+                    "dieser", "diese", "dieses", "diesen", "diesem", "du", "ihr", "sie", "dein", "deine", "deinen",
+                    "euer", "eure", "total", "voll", "völlig", "verdammt", "was", "für"),
+            "es", Set.of("un", "una", "unos", "unas", "el", "la", "los", "las", "este", "esta", "estos", "estas",
+                    "ese", "esa", "esos", "esas", "tu", "tus", "su", "sus", "vuestro", "vuestra", "de", "del", "tú",
+                    "usted", "vosotros", "completo", "completa", "puto", "puta", "maldito", "maldita", "pedazo",
+                    "qué"));
+
+    private static final Map<String, Set<String>> NEGATIONS = Map.of(
+            "en", Set.of("not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "don", "t", "isn",
+                    "aren", "wasn", "weren", "won", "can", "cannot", "didn", "doesn", "shouldn", "wouldn"),
+            "ru", Set.of("не", "нет", "ни", "никогда", "ничего", "никто"),
+            "uk", Set.of("не", "ні", "ніколи", "нічого", "ніхто"),
+            "de", Set.of("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "nichts",
+                    "niemand"),
+            "es", Set.of("no", "nunca", "nada", "nadie", "ni", "jamás", "tampoco"));
+
+    /** Copulas: a clause that ends on one has lost its complement ("the mayor is."). */
+    private static final Map<String, Set<String>> COPULAS = Map.of(
+            "en", Set.of("is", "are", "was", "were", "am", "be", "been", "being", "s", "re", "m"),
+            "de", Set.of("ist", "sind", "bist", "seid", "war", "waren", "bin"),
+            "es", Set.of("es", "son", "eres", "soy", "era", "fue", "está", "están", "estás"),
+            "uk", Set.of("є"),
+            "ru", Set.of("является", "являются"));
+
+    private Dependents() {
+    }
+
+    static boolean copula(String lang, String key) {
+        return COPULAS.getOrDefault(lang, Set.of()).contains(key);
+    }
+
+    static boolean contains(String lang, String key) {
+        return WORDS.getOrDefault(lang, Set.of()).contains(key);
+    }
+
+    static boolean negation(String lang, String key) {
+        return NEGATIONS.getOrDefault(lang, Set.of()).contains(key);
+    }
+}

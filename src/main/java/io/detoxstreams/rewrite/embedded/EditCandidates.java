@@ -1,0 +1,259 @@
+package io.detoxstreams.rewrite.embedded;
+
+import io.detoxstreams.fluency.Dangling;
+import io.detoxstreams.text.FunctionWords;
+import io.detoxstreams.text.TableKeys;
+import io.detoxstreams.text.Token;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The candidate edits of one {@link EditChooser} site [s, e) — a run of words the {@link TokenDecider} changed: the
+ * decision as it stands; deleting the site together with up to {@link EditChooser.Weights#maxLeft()} words before and
+ * {@link EditChooser.Weights#maxRight()} after that depend on it ({@link Dependents}, words that cannot end a clause
+ * ({@link Dangling}), words the table says editors change, or words inside a classifier span — never a protected or
+ * negating word); at the end of a clause, also deleting the indefinite article before an adjective it keeps ("is a
+ * greedy lunatic" → "is greedy"); replacing the site (or it with the word before) by the table's replacement and its
+ * alternatives, or by what editors put after the word before it (softening templates,
+ * {@link SubstitutionTable#context}); and dropping its whole clause when at least half of it is changed and the rest
+ * are function words or toxic. Each carries its prior: the log share of the editors' edits of those words it is.
+ */
+final class EditCandidates {
+
+    private static final Set<String> CLAUSE_MARKS = Set.of(".", "!", "?", ";", ",", ":", "—", "–", "-", "…", "。",
+            "！", "？", "；", "，", "：", "।");
+
+    /** Inside a clause a softening template needs this share of the edits after its word. */
+    static final double TEMPLATE_MIN_SHARE = 0.15;
+
+    private static final Set<String> SEPARATORS = Set.of(",", ";", ":", "—", "–", "-", "，", "；", "：");
+
+    private final SubstitutionTable table;
+    private final String lang;
+    private final EditChooser.Weights weights;
+    private final EditPieces pieces;
+
+    EditCandidates(SubstitutionTable table, String lang, EditChooser.Weights weights, EditPieces pieces) {
+        this.table = table;
+        this.lang = lang;
+        this.weights = weights;
+        this.pieces = pieces;
+    }
+
+    List<EditCandidate> of(TokenPlan plan, int s, int e) {
+        List<EditCandidate> out = new ArrayList<>();
+        SubstitutionTable.Entry siteEntry = entry(plan, s, e);
+        out.add(new EditCandidate(s, e, null, true, basePrior(plan, s, e, siteEntry)));
+        boolean clauseEnd = clauseEndsAt(plan, e);
+        int maxLeft = 0;
+        while (maxLeft < weights.maxLeft() && s - maxLeft - 1 >= 0 && extendable(plan, s - maxLeft - 1)) {
+            maxLeft++;
+        }
+        int maxRight = 0;
+        while (maxRight < weights.maxRight() && e + maxRight < plan.size() && extendable(plan, e + maxRight)
+                && !Dangling.cannotEnd(lang, plan.keys[e + maxRight])) {
+            maxRight++;
+        }
+        double siteDelete = deletePrior(siteEntry);
+        for (int l = 0; l <= maxLeft; l++) {
+            for (int r = 0; r <= maxRight; r++) {
+                SubstitutionTable.Entry span = l + r == 0 ? siteEntry : entry(plan, s - l, e + r);
+                double delete = span != null ? deletePrior(span) : siteDelete;
+                boolean phrase = l + r > 0 && toxicPhrase(span);
+                out.add(new EditCandidate(s - l, e + r, null, false, delete, -1, phrase));
+                int article = strandedArticle(plan, s - l);
+                if (article >= 0 && clauseEnd) {
+                    out.add(new EditCandidate(s - l, e + r, null, false, delete, article, phrase));
+                }
+                if (span != null && r == 0) {
+                    for (SubstitutionTable.Alternative a : replacements(span)) {
+                        out.add(new EditCandidate(s - l, e + r, pieces.filler(a.replacement()), false,
+                                Math.log((double) a.count() / Math.max(1, span.changed()))));
+                    }
+                }
+                if (r == 0 && l <= 1 && weights.templates()) {
+                    templates(plan, s - l, e, clauseEnd ? 0.0 : TEMPLATE_MIN_SHARE, out);
+                }
+            }
+        }
+        if (weights.clauses()) {
+            EditCandidate clause = clause(plan, s, e);
+            if (clause != null) {
+                out.add(clause);
+            }
+        }
+        return out;
+    }
+
+    private SubstitutionTable.Entry entry(TokenPlan plan, int from, int to) {
+        return table == null ? null
+                : table.word(TableKeys.join(java.util.Arrays.asList(plan.keys), plan.tokens, from, to));
+    }
+
+    /** A table phrase editors change at least half of the ≥ 10 times they see it ("the fuck", "holy shit"). */
+    private static boolean toxicPhrase(SubstitutionTable.Entry e) {
+        return e != null && e.seen() >= 10 && e.changeRate() >= 0.5;
+    }
+
+    /** log P(delete) by the entry's counts; 0 (certain) without an entry: a classifier span is deleted. */
+    private static double deletePrior(SubstitutionTable.Entry e) {
+        if (e == null) {
+            return 0.0;
+        }
+        return Math.log(Math.max(1, e.count("")) / (double) Math.max(1, e.changed()));
+    }
+
+    /** The prior of the decision as it stands: its replacement's count, or the deletion's. */
+    private static double basePrior(TokenPlan plan, int s, int e, SubstitutionTable.Entry entry) {
+        if (entry == null) {
+            return 0.0;
+        }
+        String r = plan.decisions[s] == TokenPlan.Decision.REPLACE ? plan.replacements[s] : "";
+        return Math.log(Math.max(1, entry.count(r)) / (double) Math.max(1, entry.changed()));
+    }
+
+    /** The entry's non-empty replacements: the main one and the alternatives. */
+    private static List<SubstitutionTable.Alternative> replacements(SubstitutionTable.Entry e) {
+        List<SubstitutionTable.Alternative> out = new ArrayList<>();
+        if (!e.deletes()) {
+            out.add(new SubstitutionTable.Alternative(e.replacement(), e.chosen()));
+        }
+        for (SubstitutionTable.Alternative a : e.alternatives()) {
+            if (!a.replacement().isEmpty()) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the words emitted after token {@code e} start with clause punctuation or nothing. */
+    private static boolean clauseEndsAt(TokenPlan plan, int e) {
+        for (int k = e; k < plan.size(); k++) {
+            if (plan.decisions[k] == TokenPlan.Decision.DELETE) {
+                continue;
+            }
+            return plan.tokens.get(k).kind() == Token.Kind.PUNCT && CLAUSE_MARKS.contains(plan.texts[k]);
+        }
+        return true;
+    }
+
+    /**
+     * Softening templates for [from, to): what editors put after the word emitted before {@code from} ("you are
+     * [an idiot]." → "you are wrong.", "they won't do [shit]" → "they won't do anything"); only replacements with a
+     * content word, the main one and one alternative, and inside a clause only those editors chose at least
+     * {@link #TEMPLATE_MIN_SHARE} of the time after that word (at a clause end any).
+     */
+    private void templates(TokenPlan plan, int from, int to, double minShare, List<EditCandidate> out) {
+        if (table == null) {
+            return;
+        }
+        int prev = from - 1;
+        while (prev >= 0 && plan.decisions[prev] == TokenPlan.Decision.DELETE) {
+            prev--;
+        }
+        if (prev < 0 || plan.keys[prev] == null || plan.decisions[prev] == TokenPlan.Decision.REPLACE) {
+            return;
+        }
+        SubstitutionTable.Entry entry = table.context(plan.keys[prev]);
+        if (entry == null) {
+            return;
+        }
+        int added = 0;
+        for (SubstitutionTable.Alternative a : replacements(entry)) {
+            EditPieces.Filler f = pieces.filler(a.replacement());
+            if (f.content() && added < 2 && a.count() >= minShare * entry.seen()) {
+                out.add(new EditCandidate(from, to, f, false, Math.log((double) a.count() / Math.max(1, entry.seen()))));
+                added++;
+            }
+        }
+    }
+
+    /**
+     * The indefinite article two tokens before {@code from} when the word between stays — "is [a] greedy <lunatic>":
+     * deleting the noun and the article keeps the adjective as the predicate ("is greedy") — or -1.
+     */
+    private int strandedArticle(TokenPlan plan, int from) {
+        int adjective = from - 1;
+        int article = from - 2;
+        if (article < 0 || !plan.wordLike(adjective) || plan.changed(adjective) || plan.changed(article)
+                || !plan.wordLike(article) || !DanglingWords.of(lang).contains(plan.keys[article])
+                || FunctionWords.of(lang).contains(plan.keys[adjective])) {
+            return -1;
+        }
+        return article;
+    }
+
+    /** Whether a word next to a site may be deleted with it. */
+    private boolean extendable(TokenPlan plan, int i) {
+        if (!plan.wordLike(i) || plan.protect[i] || plan.changed(i)) {
+            return false;
+        }
+        String key = plan.keys[i];
+        if (Dependents.negation(lang, key)) {
+            return false;
+        }
+        if (Dependents.contains(lang, key) || plan.span[i] >= 0 || Dangling.cannotEnd(lang, key)) {
+            return true;
+        }
+        SubstitutionTable.Entry t = table == null ? null : table.word(key);
+        return t != null && t.changeRate() >= 0.3;
+    }
+
+    /**
+     * The site's clause, when at least half its words are changed, every other word in it is a dependent, toxic by the
+     * table, in a span or a function word, none is protected, and a word outside it remains ("shut the fuck up, the
+     * article is wrong" → "the article is wrong"). A clause at the start takes the mark after it; any other the mark
+     * before it.
+     */
+    private EditCandidate clause(TokenPlan plan, int s, int e) {
+        int from = s;
+        while (from > 0 && !isClauseMark(plan, from - 1)) {
+            from--;
+        }
+        int to = e;
+        while (to < plan.size() && !isClauseMark(plan, to)) {
+            to++;
+        }
+        if (from == s && to == e) {
+            return null;
+        }
+        int changed = 0;
+        int words = 0;
+        for (int i = from; i < to; i++) {
+            if (!plan.wordLike(i)) {
+                continue;
+            }
+            words++;
+            changed += plan.changed(i) ? 1 : 0;
+            if (plan.protect[i] || !plan.changed(i) && !FunctionWords.of(lang).contains(plan.keys[i])
+                    && !extendable(plan, i)) {
+                return null;
+            }
+        }
+        if (2 * changed < words || !keptOutside(plan, from, to)) {
+            return null;
+        }
+        if (from == 0 && to < plan.size()) {
+            to++;
+        } else if (from > 0 && SEPARATORS.contains(plan.texts[from - 1])) {
+            from--;
+        }
+        return new EditCandidate(from, to, null, false, 0.0);
+    }
+
+    /** Whether a word outside [from, to) is still emitted. */
+    private static boolean keptOutside(TokenPlan plan, int from, int to) {
+        for (int i = 0; i < plan.size(); i++) {
+            if ((i < from || i >= to) && plan.wordLike(i) && plan.decisions[i] != TokenPlan.Decision.DELETE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isClauseMark(TokenPlan plan, int i) {
+        return plan.tokens.get(i).kind() == Token.Kind.PUNCT && CLAUSE_MARKS.contains(plan.texts[i]);
+    }
+}

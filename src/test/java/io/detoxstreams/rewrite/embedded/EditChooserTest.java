@@ -1,0 +1,62 @@
+package io.detoxstreams.rewrite.embedded;
+
+import io.detoxstreams.classify.ToxicSpan;
+import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.fluency.Dangling;
+import io.detoxstreams.fluency.FluencyModel;
+import io.detoxstreams.fluency.LanguageFluency;
+import io.detoxstreams.rewrite.Rewrite;
+import io.detoxstreams.rewrite.RewriteRequest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With the shipped tables and fluency models the rewriter chooses between candidate edits instead of leaving the hole
+ * a bare deletion would. Spans are given as the classifier would report them (input data); no self-check.
+ */
+class EditChooserTest {
+
+    private final EmbeddedRewriter choosing = EmbeddedRewriter.builder().tables(SubstitutionTables.loadShipped())
+            .fluency(FluencyModel.loadDefault()).build();
+    private final EmbeddedRewriter deleting = EmbeddedRewriter.builder().tables(SubstitutionTables.loadShipped())
+            .build();
+    private final LanguageFluency en = FluencyModel.loadDefault().forLanguage("en").orElseThrow();
+
+    private static RewriteRequest request(String text, String... spanWords) {
+        List<ToxicSpan> spans = new ArrayList<>();
+        for (String w : spanWords) {
+            int start = text.indexOf(w);
+            spans.add(new ToxicSpan(start, start + w.length(), "insult", 0.95, "test"));
+        }
+        return new RewriteRequest(text, "en", new ToxicityResult(0.95, true, 0.5, Map.of("insult", 0.95), spans, "t"));
+    }
+
+    @Test
+    void shouldDeletePieceOfWithTheInsultItBelongsTo() {
+        assertThat(choosing.rewrite(request("because his piece of shit parents covered for him .", "shit")).text())
+                .isEqualTo("because his parents covered for him.");
+    }
+
+    @Test
+    void shouldLeaveNoDanglingWordWhereABareDeletionDoes() {
+        for (RewriteRequest r : List.of(request("get your head out of your ass !", "ass"),
+                request("you are a useless cunt .", "cunt"), request("this woman is a greedy lunatic .", "lunatic"))) {
+            String bare = deleting.rewrite(r).text();
+            String chosen = choosing.rewrite(r).text();
+            assertThat(en.judge(r.text(), chosen).weakestJunction()).as("'%s' vs bare '%s'", chosen, bare)
+                    .isGreaterThanOrEqualTo(en.judge(r.text(), bare).weakestJunction());
+            assertThat(Dangling.check(chosen, "en")).as(chosen).isEqualTo(Dangling.Kind.NONE);
+        }
+    }
+
+    @Test
+    void shouldKeepThePersonTheCommentIsAbout() {
+        Rewrite r = choosing.rewrite(request("this woman is a greedy lunatic .", "woman", "lunatic"));
+        assertThat(r.text()).contains("woman").doesNotContain("lunatic");
+    }
+}
