@@ -62,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }, "demo-shutdown"));
         try {
-            return demo.run(config, ModelLoader::loadDefault,
+            return demo.run(config, () -> ModelLoader.load(config),
                     new DemoRunner.Options(parseDuration(duration), keepRunning, partitions, dataDir));
         } finally {
             done.countDown();

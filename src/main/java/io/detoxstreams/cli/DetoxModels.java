@@ -19,22 +19,25 @@ final class DetoxModels implements AutoCloseable {
     final VerifyingDetoxifier detoxifier;
     final HoldPolicy policy;
 
-    private DetoxModels(ToxicityClassifier classifier, double similarityFloor, Double notDetoxifiableThreshold) {
+    private DetoxModels(ToxicityClassifier classifier, double similarityFloor, Double notDetoxifiableThreshold,
+                        double fluencyFloor) {
         this.classifier = classifier;
         this.detector = CompositeLanguageDetector.loadDefault();
         HoldPolicy defaults = HoldPolicy.defaults();
         this.policy = notDetoxifiableThreshold == null ? defaults
                 : defaults.withNotDetoxifiableThreshold(notDetoxifiableThreshold);
-        this.detoxifier = EmbeddedDetoxifier.create(classifier, detector, similarityFloor, policy);
+        this.detoxifier = EmbeddedDetoxifier.create(classifier, detector, similarityFloor, policy, fluencyFloor);
     }
 
     /**
      * Loads the shipped models; fails with the loaders' messages when a resource is missing.
      *
      * @param notDetoxifiableThreshold decision threshold of the non-detoxifiable models; null keeps the shipped one
+     * @param fluencyFloor             the verifier's fluency floor (share of human rewrites it would reject)
      */
-    static DetoxModels load(double similarityFloor, Double notDetoxifiableThreshold) {
-        return new DetoxModels(EmbeddedToxicityClassifier.loadDefault(), similarityFloor, notDetoxifiableThreshold);
+    static DetoxModels load(double similarityFloor, Double notDetoxifiableThreshold, double fluencyFloor) {
+        return new DetoxModels(EmbeddedToxicityClassifier.loadDefault(), similarityFloor, notDetoxifiableThreshold,
+                fluencyFloor);
     }
 
     @Override

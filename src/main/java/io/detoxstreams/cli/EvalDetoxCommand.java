@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
  * By default only TEST-split rows ({@code Split.of(toxic) == TEST}) are scored; {@code --split all} scores every row.
  */
 @Command(name = "detox", mixinStandardHelpOptions = true,
-        description = "Score Duplicate, Delete and the embedded rewriter on detox/<lang>.tsv (STA, SIM, ChrF, J, HOLD).")
+        description = "Score Duplicate, Delete, the embedded rewriter and the human references on detox/<lang>.tsv "
+                + "(STA, SIM, ChrF, J, HOLD, fluency, dangling endings).")
 public class EvalDetoxCommand implements Callable<Integer> {
 
     /** Which rows to score. */
@@ -41,8 +42,17 @@ public class EvalDetoxCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "test", description = "test (default), dev or all.")
     SplitChoice split;
 
-    @Option(names = "--dump", description = "Write every scored row (lang, system, input, output, sta, sim, chrf).")
+    @Option(names = "--dump", description = "Write every scored row (lang, system, input, output, sta, sim, chrf, "
+            + "fluent, dangling).")
     Path dump;
+
+    @Option(names = "--examples", defaultValue = "0",
+            description = "Print this many before/after examples of the embedded rewriter per language, picked at random "
+                    + "with --seed (default: none).")
+    int examples;
+
+    @Option(names = "--seed", defaultValue = "10", description = "Seed of the example picks (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @picocli.CommandLine.Mixin
     DetoxOptions detox;
@@ -61,9 +71,15 @@ public class EvalDetoxCommand implements Callable<Integer> {
         try (DetoxModels models = detox.load();
              BufferedWriter dumpOut = dump == null ? null : Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
             DetoxEvaluator evaluator = new DetoxEvaluator(models.classifier, models.detoxifier);
-            if (dumpOut != null) {
-                evaluator.rowSink(row -> write(dumpOut, String.join("\t", row)));
-            }
+            Map<String, java.util.List<String[]>> embedded = new java.util.TreeMap<>();
+            evaluator.rowSink(row -> {
+                if (dumpOut != null) {
+                    write(dumpOut, String.join("\t", row));
+                }
+                if (examples > 0 && row[1].equals(DetoxEvaluator.EMBEDDED)) {
+                    embedded.computeIfAbsent(row[0], k -> new java.util.ArrayList<>()).add(row);
+                }
+            });
             DetoxReport report = evaluator.evaluate(data, splits);
             Map<String, Object> header = new LinkedHashMap<>();
             header.put("data", data.toAbsolutePath().normalize().toString());
@@ -73,16 +89,34 @@ public class EvalDetoxCommand implements Callable<Integer> {
             header.put("rewriter", String.join(" -> ", models.detoxifier.backends()));
             header.put("not_detoxifiable_thresholds", models.policy.notDetoxifiableThresholds());
             header.put("similarity_floor", detox.similarityFloor);
+            header.put("fluency_floor", detox.fluencyFloor);
+            header.put("fluency_judge", "fluent = weakest new junction >= the " + DetoxEvaluator.JUDGE_QUANTILE
+                    + " quantile and LM score per token >= the 0.01 quantile of the language's DEV human rewrites; "
+                    + "dangling = ends a clause on a dangling function word or orphans punctuation where the input did not; both are shares "
+                    + "of the published outputs that differ from the input");
             header.put("j_counting", "J = mean over all rows of STA*SIM*ChrF; a HOLD publishes nothing and counts 0; "
                     + "j_published = the same mean over non-held rows; sta/sim/chrf are means over published rows");
             System.out.println("eval detox on " + header.get("split_rule"));
             System.out.println(report.table());
+            printExamples(embedded);
             if (out != null) {
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), report.toJson(header));
                 System.out.println("report: " + out);
             }
         }
         return 0;
+    }
+
+    /** {@code examples} rows per language, in file order after a seeded shuffle (reproducible picks). */
+    private void printExamples(Map<String, java.util.List<String[]>> rows) {
+        rows.forEach((lang, list) -> {
+            java.util.List<String[]> picked = new java.util.ArrayList<>(list);
+            java.util.Collections.shuffle(picked, new java.util.Random(seed));
+            System.out.println("examples " + lang + " (seed " + seed + "):");
+            for (String[] r : picked.subList(0, Math.min(examples, picked.size()))) {
+                System.out.println("  " + r[2].replace('\n', ' ') + "\n    -> " + r[3]);
+            }
+        });
     }
 
     private static void write(BufferedWriter w, String line) {

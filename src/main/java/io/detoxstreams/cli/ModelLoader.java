@@ -1,5 +1,6 @@
 package io.detoxstreams.cli;
 
+import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.models.ModelBundle;
 
 /**
@@ -15,5 +16,10 @@ public final class ModelLoader {
 
     public static ModelBundle loadDefault() {
         return ModelBundle.loadDefault();
+    }
+
+    /** The embedded defaults with the model keys of {@code config} applied ({@code rewriter.fluency.floor}). */
+    public static ModelBundle load(DetoxConfig config) {
+        return ModelBundle.load(ModelBundle.Settings.defaults().withFluencyFloor(config.fluencyFloor()));
     }
 }

@@ -31,7 +31,7 @@ public final class ModeratorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DetoxConfig config = options.load();
         Startup.ensureTopics(config);
-        try (ModelBundle models = ModelLoader.loadDefault();
+        try (ModelBundle models = ModelLoader.load(config);
              ModeratorNode node = ModeratorNode.create(config, models, Telemetry.create(), false)) {
             ModeratorService moderator = node.service();
             // Ctrl-C / SIGTERM: close (leaving the group) and return 0.

@@ -30,7 +30,7 @@ public final class RewriterCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DetoxConfig config = options.load();
         Startup.ensureTopics(config);
-        try (ModelBundle models = ModelLoader.loadDefault();
+        try (ModelBundle models = ModelLoader.load(config);
              RewriterNode node = RewriterNode.create(config, models, Telemetry.create(), true)) {
             RewriterWorker worker = node.worker();
             StopSignals.closeOnStop(worker::close, "rewriter");

@@ -55,6 +55,7 @@ public final class DetoxConfig extends AbstractConfig {
     public static final String HTTP_AUTH_TOKEN = "http.auth.token";
     public static final String HTTP_PEER_TIMEOUT_MS = "http.peer.timeout.ms";
     public static final String REWRITER_HTTP_PORT = "rewriter.http.port";
+    public static final String REWRITER_FLUENCY_FLOOR = "rewriter.fluency.floor";
 
     public static final ConfigDef CONFIG = new ConfigDef()
             .define(BOOTSTRAP_SERVERS, Type.STRING, "localhost:9092", Importance.HIGH,
@@ -133,7 +134,12 @@ public final class DetoxConfig extends AbstractConfig {
             .define(HTTP_PEER_TIMEOUT_MS, Type.LONG, 2_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "How long a query waits for another instance before answering without it (marked partial).")
             .define(REWRITER_HTTP_PORT, Type.INT, 8081, ConfigDef.Range.between(-1, 65535), Importance.MEDIUM,
-                    "Port of a rewriter worker's HTTP server (/health, /metrics); 0 picks a free port, -1 turns it off.");
+                    "Port of a rewriter worker's HTTP server (/health, /metrics); 0 picks a free port, -1 turns it off.")
+            .define(REWRITER_FLUENCY_FLOOR, Type.DOUBLE, 0.01, ConfigDef.Range.between(0.0, 0.99), Importance.MEDIUM,
+                    "Fluency check of every rewrite, any backend: a rewrite whose weakest new junction scores below this "
+                    + "share of the language's human rewrites (DEV split), or whose language-model score per changed "
+                    + "word falls below all of them, is not published (next backend, then HOLD not_fluent); 0 turns "
+                    + "the check off. Languages without a fluency model are not checked.");
 
     public DetoxConfig(Map<?, ?> values) {
         super(CONFIG, values, false);
@@ -147,6 +153,11 @@ public final class DetoxConfig extends AbstractConfig {
     public TopicNames topics() {
         return new TopicNames(getString(TOPIC_COMMENTS), getString(TOPIC_DETOXIFIED), getString(TOPIC_TOXIC),
                 getString(TOPIC_REVIEW), getString(TOPIC_DLQ), getString(TOPIC_METRICS), getString(TOPIC_OUTCOMES));
+    }
+
+    /** The rewrite verifier's fluency floor ({@link #REWRITER_FLUENCY_FLOOR}). */
+    public double fluencyFloor() {
+        return getDouble(REWRITER_FLUENCY_FLOOR);
     }
 
     public String bootstrapServers() {

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * The one-sentence English summary of an explanation, for moderators and authors. It names what was done and why,
- * with counts and scores, and never quotes the toxic words themselves.
+ * with counts and scores and the neutral words put in ("Replaced 1 passage with “person”"), and never quotes the
+ * toxic words themselves (the span offsets say where they were).
  */
 final class Summary {
 
@@ -20,7 +21,7 @@ final class Summary {
         long rephrased = edits.stream().filter(e -> e.action() == EditAction.REPHRASED).count();
         List<String> parts = new ArrayList<>();
         if (replaced > 0) {
-            parts.add("replaced " + plural(replaced, "passage") + " with neutral wording");
+            parts.add("replaced " + plural(replaced, "passage") + " with " + replacements(edits));
         }
         if (deleted > 0) {
             parts.add("removed " + plural(deleted, "passage"));
@@ -50,6 +51,17 @@ final class Summary {
             return String.format(Locale.ROOT, "%.2f", v);
         }
         return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** The neutral words put in, each in curly quotes: what replaced what, never the toxic words. */
+    private static String replacements(List<SpanEdit> edits) {
+        java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
+        for (SpanEdit e : edits) {
+            if (e.action() == EditAction.REPLACED && !e.replacement().isBlank()) {
+                words.add("\u201C" + e.replacement().strip() + "\u201D");
+            }
+        }
+        return words.isEmpty() ? "neutral wording" : String.join(", ", words);
     }
 
     private static String plural(long n, String noun) {

@@ -7,6 +7,7 @@ import io.detoxstreams.language.LanguageDetector;
 import io.detoxstreams.rewrite.Detoxifier;
 import io.detoxstreams.rewrite.Verifier;
 import io.detoxstreams.rewrite.embedded.EmbeddedDetoxifier;
+import io.detoxstreams.rewrite.policy.HoldPolicy;
 
 /**
  * The models one process runs: language detection and classification (moderator), detoxification (rewriter).
@@ -32,7 +33,8 @@ public record ModelBundle(LanguageDetector languageDetector, ToxicityClassifier 
                 .linguaLowAccuracy(settings.linguaLowAccuracy()).build();
         EmbeddedToxicityClassifier classifier = EmbeddedToxicityClassifier.loadDefault()
                 .withThresholds(settings.thresholds());
-        Detoxifier detoxifier = EmbeddedDetoxifier.create(classifier, detector, settings.similarityFloor());
+        Detoxifier detoxifier = EmbeddedDetoxifier.create(classifier, detector, settings.similarityFloor(),
+                HoldPolicy.defaults(), settings.fluencyFloor());
         return new ModelBundle(detector, classifier, detoxifier);
     }
 
@@ -43,13 +45,18 @@ public record ModelBundle(LanguageDetector languageDetector, ToxicityClassifier 
      * @param similarityFloor   minimum content similarity of a rewrite to its original
      * @param thresholds        per-language overrides of the classifier's decision thresholds
      * @param linguaLowAccuracy Lingua's low-accuracy mode for the language-detection fallback (less memory)
+     * @param fluencyFloor      the rewrite verifier's fluency floor ({@code rewriter.fluency.floor}; 0 = no check)
      */
     public record Settings(java.util.List<String> languages, double similarityFloor,
-                           java.util.Map<String, Double> thresholds, boolean linguaLowAccuracy) {
+                           java.util.Map<String, Double> thresholds, boolean linguaLowAccuracy, double fluencyFloor) {
 
         public static Settings defaults() {
             return new Settings(CompositeLanguageDetector.DEFAULT_LANGUAGES, Verifier.DEFAULT_SIMILARITY_FLOOR,
-                    java.util.Map.of(), false);
+                    java.util.Map.of(), false, Verifier.DEFAULT_FLUENCY_FLOOR);
+        }
+
+        public Settings withFluencyFloor(double floor) {
+            return new Settings(languages, similarityFloor, thresholds, linguaLowAccuracy, floor);
         }
     }
 

@@ -3,6 +3,8 @@ package io.detoxstreams.rewrite;
 import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.explain.HoldReason;
+import io.detoxstreams.fluency.FluencyModel;
+import io.detoxstreams.fluency.LanguageFluency;
 import io.detoxstreams.language.LanguageDetector;
 import io.detoxstreams.language.LanguageGuess;
 
@@ -13,12 +15,17 @@ import java.util.List;
  * Checks every proposed rewrite before it may be published (DESIGN §3): it is not empty (has a letter or digit), its
  * content similarity to the original ({@link CharNgramFScore#similarity}) is at least the configured floor, it is in
  * the language of the original (when a {@link LanguageDetector} is configured: a rewrite detected as another
- * determined language than both the request's language and the original's detected language fails), and the
- * classifier scores it below the language's threshold. The first failed check is the reason.
+ * determined language than both the request's language and the original's detected language fails), it reads as a
+ * sentence of the language (when a {@link FluencyModel} with a model for the language that
+ * {@link LanguageFluency#verifies} is configured: its
+ * {@link LanguageFluency#judge judgement} of the rewrite against the original is within the range of the language's
+ * human rewrites, see {@link LanguageFluency#fluent}; otherwise {@link HoldReason#NOT_FLUENT}), and the classifier
+ * scores it below the language's threshold. The first failed check is the reason.
  *
  * <p>The language check is for backends that rephrase or answer in another language. A rewrite that mostly keeps
- * the original's own words ({@link OwnWords}: less than {@link #MIN_NEW_SHARE} of its words new — deletions, a
- * word substituted from the same-language table) cannot have changed language, so the detector is not asked: on
+ * the original's own words ({@link OwnWords}: less than {@link #MIN_NEW_SHARE} of its words new, counting the words
+ * of declared word-for-word replacements ({@code REPLACED} edits) as the original's — deletions, words substituted
+ * from the same-language table) cannot have changed language, so the detector is not asked: on
  * such short remnants ("biden is.") it guessed wrong often enough to hold 8 of the 1,503 English DEV pairs for
  * nothing, and its slow path (Lingua) cost more than the rest of the verification.
  *
@@ -33,6 +40,12 @@ public final class Verifier {
     /** Default similarity floor; below it the rewrite has lost too much of the original (tuned on DEV). */
     public static final double DEFAULT_SIMILARITY_FLOOR = 0.30;
 
+    /**
+     * Default fluency floor: the share of the language's human rewrites (DEV split) whose weakest junction would fail
+     * the check (chosen on DEV, see MODEL_CARD.md); 0 turns the fluency check off.
+     */
+    public static final double DEFAULT_FLUENCY_FLOOR = 0.01;
+
     /** The outcome for one rewrite; {@code after} is null when the classifier was not reached. */
     public record Verdict(HoldReason failure, ToxicityResult after, double similarity) {
 
@@ -44,19 +57,37 @@ public final class Verifier {
     private final ToxicityClassifier classifier;
     private final LanguageDetector detector;
     private final double similarityFloor;
+    private final FluencyModel fluency;
+    private final double fluencyFloor;
 
     /**
+     * A verifier without a fluency check.
+     *
      * @param classifier      re-scores rewrites
      * @param detector        checks the rewrite's language; null skips the language check
      * @param similarityFloor minimum {@link CharNgramFScore#similarity} between rewrite and original, in [0, 1]
      */
     public Verifier(ToxicityClassifier classifier, LanguageDetector detector, double similarityFloor) {
+        this(classifier, detector, similarityFloor, FluencyModel.none(), 0.0);
+    }
+
+    /**
+     * @param fluency      per-language fluency models; languages without one are not checked
+     * @param fluencyFloor share of the language's human rewrites that would fail the check, in [0, 1); 0 = no check
+     */
+    public Verifier(ToxicityClassifier classifier, LanguageDetector detector, double similarityFloor,
+                    FluencyModel fluency, double fluencyFloor) {
         if (similarityFloor < 0 || similarityFloor > 1) {
             throw new IllegalArgumentException("similarity floor must be in [0, 1], got " + similarityFloor);
+        }
+        if (fluencyFloor < 0 || fluencyFloor >= 1) {
+            throw new IllegalArgumentException("fluency floor must be in [0, 1), got " + fluencyFloor);
         }
         this.classifier = classifier;
         this.detector = detector;
         this.similarityFloor = similarityFloor;
+        this.fluency = fluency;
+        this.fluencyFloor = fluencyFloor;
     }
 
     public List<Verdict> verifyBatch(List<RewriteRequest> requests, List<Rewrite> rewrites) {
@@ -76,6 +107,7 @@ public final class Verifier {
             }
         }
         checkLanguage(requests, rewrites, toScore, out, sims);
+        checkFluency(requests, rewrites, toScore, out, sims);
         List<String> texts = new ArrayList<>(toScore.size());
         List<String> langs = new ArrayList<>(toScore.size());
         for (int i : toScore) {
@@ -104,7 +136,8 @@ public final class Verifier {
         List<Integer> check = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (int i : toScore) {
-            if (OwnWords.newShare(rewrites.get(i).text(), requests.get(i).text()) >= MIN_NEW_SHARE) {
+            Rewrite w = rewrites.get(i);
+            if (OwnWords.newShare(w.text(), requests.get(i).text(), w.edits()) >= MIN_NEW_SHARE) {
                 check.add(i);
                 texts.add(rewrites.get(i).text());
             }
@@ -138,11 +171,32 @@ public final class Verifier {
         toScore.removeIf(changed::contains);
     }
 
+    /** Removes rewrites that do not read as sentences of their language from {@code toScore}. */
+    private void checkFluency(List<RewriteRequest> requests, List<Rewrite> rewrites, List<Integer> toScore,
+                              Verdict[] out, double[] sims) {
+        if (fluencyFloor <= 0) {
+            return;
+        }
+        toScore.removeIf(i -> {
+            RewriteRequest r = requests.get(i);
+            boolean fluent = fluency.forLanguage(r.lang()).filter(LanguageFluency::verifies)
+                    .map(f -> f.fluent(f.judge(r.text(), rewrites.get(i).text()), fluencyFloor)).orElse(true);
+            if (!fluent) {
+                out[i] = new Verdict(HoldReason.NOT_FLUENT, null, sims[i]);
+            }
+            return !fluent;
+        });
+    }
+
     static boolean hasLetterOrDigit(String s) {
         return s.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     public double similarityFloor() {
         return similarityFloor;
+    }
+
+    public double fluencyFloor() {
+        return fluencyFloor;
     }
 }

@@ -5,6 +5,7 @@ import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.explain.EditAction;
 import io.detoxstreams.explain.ExplanationBuilder;
 import io.detoxstreams.explain.HoldReason;
+import io.detoxstreams.fluency.FluencyModel;
 import io.detoxstreams.language.LanguageDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +19,9 @@ import java.util.Optional;
  * {@link Verifier}, then an explanation. Per request:
  * <ol>
  *   <li>what the {@link RewritePolicy} holds before rewriting (threats, self-harm, …) is held at once;</li>
- *   <li>each backend in order proposes a rewrite for the requests still open; an empty proposal, one that keeps no
- *       content of the original ({@link RewritePolicy#afterRewrite}) or one that fails verification moves on to the next
- *       backend; a backend that throws is skipped for that batch;</li>
+ *   <li>each backend in order proposes a rewrite for the requests still open; a declined or empty proposal, one that
+ *       keeps no content of the original ({@link RewritePolicy#afterRewrite}) or one that fails verification moves on
+ *       to the next backend; a backend that throws is skipped for that batch;</li>
  *   <li>a request whose classifier verdict was "not toxic" and that no backend changed (or whose change failed) is
  *       PASSed unchanged; a toxic one that no backend could rewrite is HELD with the last failure as reason.</li>
  * </ol>
@@ -58,6 +59,8 @@ public final class VerifyingDetoxifier implements Detoxifier {
         private ToxicityClassifier classifier;
         private LanguageDetector detector;
         private double similarityFloor = Verifier.DEFAULT_SIMILARITY_FLOOR;
+        private FluencyModel fluency = FluencyModel.none();
+        private double fluencyFloor;
         private RewritePolicy policy;
 
         /** Appends a backend to the fallback chain (first added is tried first). */
@@ -83,6 +86,16 @@ public final class VerifyingDetoxifier implements Detoxifier {
         }
 
         /** The hold rules, e.g. {@code HoldPolicy.defaults()}; required, so no caller runs without threat checks. */
+        /**
+         * Optional: checks that rewrites read as sentences (see {@link Verifier}); {@code floor} is the share of the
+         * language's human rewrites that would fail, 0 turns it off.
+         */
+        public Builder fluency(FluencyModel model, double floor) {
+            this.fluency = model;
+            this.fluencyFloor = floor;
+            return this;
+        }
+
         public Builder policy(RewritePolicy p) {
             this.policy = p;
             return this;
@@ -95,7 +108,7 @@ public final class VerifyingDetoxifier implements Detoxifier {
             if (policy == null) {
                 throw new IllegalStateException("a detoxifier needs a hold policy (e.g. HoldPolicy.defaults())");
             }
-            return new VerifyingDetoxifier(chain, new Verifier(classifier, detector, similarityFloor), policy);
+            return new VerifyingDetoxifier(chain, new Verifier(classifier, detector, similarityFloor, fluency, fluencyFloor), policy);
         }
     }
 
@@ -150,8 +163,9 @@ public final class VerifyingDetoxifier implements Detoxifier {
                 out[i] = pass(r);
                 continue;
             }
-            Optional<HoldReason> policyHold = Verifier.hasLetterOrDigit(w.text())
-                    ? policy.afterRewrite(r, w) : Optional.of(HoldReason.EMPTY_REWRITE);
+            Optional<HoldReason> policyHold = w.declined() != null ? Optional.of(w.declined())
+                    : Verifier.hasLetterOrDigit(w.text()) ? policy.afterRewrite(r, w)
+                    : Optional.of(HoldReason.EMPTY_REWRITE);
             if (policyHold.isPresent()) {
                 failure[i] = policyHold.get();
                 stillOpen.add(i);

@@ -22,7 +22,7 @@ class ExplanationBuilderTest {
         Explanation x = ExplanationBuilder.rewritten("you are idiot fucking", before, edits, "span-substitution", 0.12,
                 "embedded/2");
         assertThat(x.categories()).containsExactly("insult", "profanity", "toxicity");
-        assertThat(x.summary()).isEqualTo("Replaced 1 passage with neutral wording and removed 1 passage flagged as "
+        assertThat(x.summary()).isEqualTo("Replaced 1 passage with \u201Cperson\u201D and removed 1 passage flagged as "
                 + "insult, profanity, toxicity; toxicity fell from 0.93 to 0.12 (threshold 0.50).");
         assertThat(x.summary()).doesNotContain("idiot");
         assertThat(x.scoreBefore()).isEqualTo(0.93);

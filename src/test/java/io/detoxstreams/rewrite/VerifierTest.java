@@ -1,6 +1,7 @@
 package io.detoxstreams.rewrite;
 
 import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
+import io.detoxstreams.fluency.FluencyModel;
 import io.detoxstreams.explain.HoldReason;
 import io.detoxstreams.language.CompositeLanguageDetector;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +41,19 @@ class VerifierTest {
     private Verifier.Verdict verify(Verifier v, String original, String lang, String rewrite) {
         RewriteRequest r = new RewriteRequest(original, lang, classifier.classify(original, lang));
         return v.verifyBatch(List.of(r), List.of(new Rewrite(rewrite, "test", List.of()))).get(0);
+    }
+
+    @Test
+    void shouldHoldARewriteThatLeavesAHoleAndPassItsRepairWhenTheFluencyCheckIsOn() {
+        Verifier fluent = new Verifier(classifier, detector, Verifier.DEFAULT_SIMILARITY_FLOOR,
+                FluencyModel.loadDefault(), Verifier.DEFAULT_FLUENCY_FLOOR);
+        String original = "you are a fucking idiot and your plan is bad";
+        assertThat(verify(fluent, original, "en", "you are a and your plan is bad").failure())
+                .isEqualTo(HoldReason.NOT_FLUENT);
+        assertThat(verify(fluent, original, "en", "you are wrong and your plan is bad").failure())
+                .isNotEqualTo(HoldReason.NOT_FLUENT);
+        assertThat(verify(verifier, original, "en", "you are a and your plan is bad").failure())
+                .as("without a fluency model the hole is not seen").isNotEqualTo(HoldReason.NOT_FLUENT);
     }
 
     @Test

@@ -4,6 +4,9 @@ import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.data.DetoxPairs;
 import io.detoxstreams.data.Split;
+import io.detoxstreams.fluency.Dangling;
+import io.detoxstreams.fluency.FluencyModel;
+import io.detoxstreams.fluency.LanguageFluency;
 import io.detoxstreams.rewrite.Action;
 import io.detoxstreams.rewrite.CharNgramFScore;
 import io.detoxstreams.rewrite.Detoxifier;
@@ -23,7 +26,12 @@ import java.util.function.Consumer;
  * the same pass — Duplicate (copy the input), Delete ({@link DeleteBaseline} on the classifier's spans) and the
  * {@link Detoxifier} under test — and scores each output: STA (the classifier says non-toxic), SIM
  * ({@link CharNgramFScore#similarity} to the input), ChrF ({@link CharNgramFScore#chrF(String, List)} against the best
- * reference) and J = mean of STA×SIM×ChrF, with HOLD rows counted as 0 (see {@link SystemScores}). For every
+ * reference) and J = mean of STA×SIM×ChrF, with HOLD rows counted as 0 (see {@link SystemScores}), and whether each
+ * changed output reads as a sentence: judged fluent by the language's {@link LanguageFluency} at
+ * {@link #JUDGE_QUANTILE} (stricter than the verifier's default floor, so the embedded rewriter's share is not 1 by
+ * construction), and {@link Dangling#introduced} (ends a clause on a dangling function word or orphans punctuation,
+ * where the input did not). The human
+ * references get the same two fluency columns (system {@code reference}; J is not defined for them). For every
  * {@code detox/cannot_rewrite/<lang>.tsv} it reports how often the detoxifier holds.
  *
  * <p>Construct with the classifier (the judge and the source of spans) and the detoxifier; call
@@ -34,18 +42,34 @@ public final class DetoxEvaluator {
     public static final String DUPLICATE = "duplicate";
     public static final String DELETE = "delete";
     public static final String EMBEDDED = "embedded";
+    public static final String REFERENCE = "reference";
+    /**
+     * The fluency judge of the report: an output is fluent when its weakest new junction reaches the 10th percentile
+     * of the language's DEV human rewrites (and its language-model score their 1st percentile).
+     */
+    public static final double JUDGE_QUANTILE = 0.10;
     private static final int BATCH = 256;
 
     private final ToxicityClassifier classifier;
     private final Detoxifier detoxifier;
+    private final FluencyModel fluency;
     private Consumer<String[]> rowSink = r -> { };
 
+    /** With the shipped fluency models as the judge. */
     public DetoxEvaluator(ToxicityClassifier classifier, Detoxifier detoxifier) {
-        this.classifier = classifier;
-        this.detoxifier = detoxifier;
+        this(classifier, detoxifier, FluencyModel.loadDefault());
     }
 
-    /** Receives {lang, system, input, output, sta, sim, chrf} for every scored row (for error analysis dumps). */
+    public DetoxEvaluator(ToxicityClassifier classifier, Detoxifier detoxifier, FluencyModel fluency) {
+        this.classifier = classifier;
+        this.detoxifier = detoxifier;
+        this.fluency = fluency;
+    }
+
+    /**
+     * Receives {lang, system, input, output, sta, sim, chrf, fluent, dangling} for every scored row (for error analysis
+     * dumps).
+     */
     public DetoxEvaluator rowSink(Consumer<String[]> sink) {
         this.rowSink = sink;
         return this;
@@ -86,31 +110,57 @@ public final class DetoxEvaluator {
         List<RowScore> dup = new ArrayList<>();
         List<RowScore> del = new ArrayList<>();
         List<RowScore> emb = new ArrayList<>();
+        List<RowScore> ref = new ArrayList<>();
         Map<String, Integer> reasons = new TreeMap<>();
+        LanguageFluency judge = fluency.forLanguage(lang).orElse(null);
         for (int i = 0; i < pairs.size(); i++) {
             DetoxPairs.Pair p = pairs.get(i);
-            dup.add(score(lang, DUPLICATE, p, p.toxic(), before.get(i), false));
-            del.add(score(lang, DELETE, p, deleted.get(i), deleteAfter.get(i), false));
+            dup.add(score(lang, DUPLICATE, p, p.toxic(), before.get(i), false, judge));
+            del.add(score(lang, DELETE, p, deleted.get(i), deleteAfter.get(i), false, judge));
             ModerationDecision d = decisions.get(i);
             if (d.action() == Action.HOLD) {
                 emb.add(RowScore.hold());
                 reasons.merge(d.reason().code(), 1, Integer::sum);
-                rowSink.accept(new String[] {lang, EMBEDDED, p.toxic(), "HOLD:" + d.reason().code(), "0", "0", "0"});
+                rowSink.accept(new String[] {lang, EMBEDDED, p.toxic(), "HOLD:" + d.reason().code(), "0", "0", "0",
+                        "", ""});
             } else {
-                emb.add(score(lang, EMBEDDED, p, d.text(), embeddedAfter.get(i), d.action() == Action.PASS));
+                emb.add(score(lang, EMBEDDED, p, d.text(), embeddedAfter.get(i), d.action() == Action.PASS, judge));
+            }
+            for (String r : p.references()) {
+                ref.add(referenceScore(lang, p, r, judge));
             }
         }
         return new DetoxReport.LanguageResult(pairs.size(), List.of(SystemScores.of(DUPLICATE, dup),
-                SystemScores.of(DELETE, del), SystemScores.of(EMBEDDED, emb)), reasons);
+                SystemScores.of(DELETE, del), SystemScores.of(EMBEDDED, emb), SystemScores.of(REFERENCE, ref)),
+                reasons);
     }
 
     private RowScore score(String lang, String system, DetoxPairs.Pair p, String output, ToxicityResult after,
-                           boolean passed) {
+                           boolean passed, LanguageFluency judge) {
         double sta = after.toxic() ? 0.0 : 1.0;
         double sim = CharNgramFScore.similarity(output, p.toxic());
         double chrf = CharNgramFScore.chrF(output, p.references());
-        rowSink.accept(new String[] {lang, system, p.toxic(), output, fmt(sta), fmt(sim), fmt(chrf)});
-        return new RowScore(false, passed, sta, sim, chrf);
+        boolean changed = !output.equals(p.toxic());
+        double fluent = fluent(judge, p.toxic(), output);
+        double dangling = Dangling.introduced(p.toxic(), output, lang) ? 1 : 0;
+        rowSink.accept(new String[] {lang, system, p.toxic(), output, fmt(sta), fmt(sim), fmt(chrf), fmt(fluent),
+                fmt(dangling)});
+        return new RowScore(false, passed, sta, sim, chrf, changed, fluent, dangling);
+    }
+
+    /** A human reference: only the fluency columns are meaningful (STA, SIM, ChrF are NaN, J counts nothing). */
+    private RowScore referenceScore(String lang, DetoxPairs.Pair p, String reference, LanguageFluency judge) {
+        double fluent = fluent(judge, p.toxic(), reference);
+        double dangling = Dangling.introduced(p.toxic(), reference, lang) ? 1 : 0;
+        rowSink.accept(new String[] {lang, REFERENCE, p.toxic(), reference, "", "", "", fmt(fluent), fmt(dangling)});
+        return new RowScore(false, false, Double.NaN, Double.NaN, Double.NaN, true, fluent, dangling);
+    }
+
+    private static double fluent(LanguageFluency judge, String original, String output) {
+        if (judge == null || !judge.hasReferenceRange()) {
+            return Double.NaN;
+        }
+        return judge.fluent(judge.judge(original, output), JUDGE_QUANTILE) ? 1 : 0;
     }
 
     private DetoxReport.HoldResult holdRate(String lang, List<DetoxPairs.Pair> rows) {

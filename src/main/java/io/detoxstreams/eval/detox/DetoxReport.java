@@ -26,7 +26,7 @@ public record DetoxReport(Map<String, LanguageResult> languages, Map<String, Hol
                              Map<String, Integer> actions, Map<String, Integer> holdReasons) {
     }
 
-    /** Macro average over languages of a metric of one system. */
+    /** Macro average over languages of a metric of one system (languages where it is NaN are left out). */
     public double average(String system, java.util.function.ToDoubleFunction<SystemScores> metric) {
         return languages.values().stream().mapToDouble(l -> metric.applyAsDouble(l.system(system)))
                 .filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
@@ -46,7 +46,7 @@ public record DetoxReport(Map<String, LanguageResult> languages, Map<String, Hol
         });
         root.put("languages", langs);
         Map<String, Object> avg = new LinkedHashMap<>();
-        for (String system : List.of(DetoxEvaluator.DUPLICATE, DetoxEvaluator.DELETE, DetoxEvaluator.EMBEDDED)) {
+        for (String system : SYSTEMS) {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("j", average(system, SystemScores::j));
             a.put("j_published", average(system, SystemScores::jPublished));
@@ -54,6 +54,8 @@ public record DetoxReport(Map<String, LanguageResult> languages, Map<String, Hol
             a.put("sim", average(system, SystemScores::sim));
             a.put("chrf", average(system, SystemScores::chrf));
             a.put("hold_rate", average(system, SystemScores::holdRate));
+            a.put("fluent", average(system, SystemScores::fluent));
+            a.put("dangling", average(system, SystemScores::dangling));
             avg.put(system, a);
         }
         root.put("macro_average", avg);
@@ -84,20 +86,29 @@ public record DetoxReport(Map<String, LanguageResult> languages, Map<String, Hol
         m.put("sta_rewrites", s.staRewrites());
         m.put("held", s.held());
         m.put("passed", s.passed());
+        m.put("changed", s.changed());
+        m.put("fluent", s.fluent());
+        m.put("dangling", s.dangling());
         return m;
     }
 
+    /** The systems in report order; {@link DetoxEvaluator#REFERENCE} has the fluency columns only. */
+    static final List<String> SYSTEMS = List.of(DetoxEvaluator.DUPLICATE, DetoxEvaluator.DELETE,
+            DetoxEvaluator.EMBEDDED, DetoxEvaluator.REFERENCE);
+
     public String table() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-4s %-9s %5s %6s %6s %6s %6s %6s %6s", "lang", "system", "rows", "J",
-                "STA", "SIM", "ChrF", "HOLD", "J(pub)"));
-        languages.forEach((lang, r) -> r.systems().forEach(s -> lines.add(row(lang, s.system(), r.rows(), s.j(),
-                s.sta(), s.sim(), s.chrf(), s.holdRate(), s.jPublished()))));
-        for (String system : List.of(DetoxEvaluator.DUPLICATE, DetoxEvaluator.DELETE, DetoxEvaluator.EMBEDDED)) {
-            lines.add(row("avg", system, languages.values().stream().mapToInt(LanguageResult::rows).sum(),
+        lines.add(String.format(Locale.ROOT, "%-4s %-9s %5s %6s %6s %6s %6s %6s %6s %6s %6s", "lang", "system", "rows",
+                "J", "STA", "SIM", "ChrF", "HOLD", "J(pub)", "Flu", "Dang"));
+        languages.forEach((lang, r) -> r.systems().forEach(s -> lines.add(row(lang, s.system(),
+                s.system().equals(DetoxEvaluator.REFERENCE) ? s.rows() : r.rows(), s.j(), s.sta(), s.sim(), s.chrf(),
+                s.holdRate(), s.jPublished(), s.fluent(), s.dangling()))));
+        for (String system : SYSTEMS) {
+            lines.add(row("avg", system, languages.values().stream().mapToInt(l -> l.system(system).rows()).sum(),
                     average(system, SystemScores::j), average(system, SystemScores::sta),
                     average(system, SystemScores::sim), average(system, SystemScores::chrf),
-                    average(system, SystemScores::holdRate), average(system, SystemScores::jPublished)));
+                    average(system, SystemScores::holdRate), average(system, SystemScores::jPublished),
+                    average(system, SystemScores::fluent), average(system, SystemScores::dangling)));
         }
         cannotRewrite.forEach((lang, h) -> lines.add(String.format(Locale.ROOT,
                 "cannot_rewrite/%s: %d rows, HOLD %.3f, by reason %s, actions %s", lang, h.rows(), h.holdRate(),
@@ -106,8 +117,12 @@ public record DetoxReport(Map<String, LanguageResult> languages, Map<String, Hol
     }
 
     private static String row(String lang, String system, int rows, double j, double sta, double sim, double chrf,
-                              double hold, double jPub) {
-        return String.format(Locale.ROOT, "%-4s %-9s %5d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f", lang, system, rows, j,
-                sta, sim, chrf, hold, jPub);
+                              double hold, double jPub, double fluent, double dangling) {
+        return String.format(Locale.ROOT, "%-4s %-9s %5d %s %s %s %s %s %s %s %s", lang, system, rows, cell(j),
+                cell(sta), cell(sim), cell(chrf), cell(hold), cell(jPub), cell(fluent), cell(dangling));
+    }
+
+    private static String cell(double v) {
+        return Double.isNaN(v) ? "     -" : String.format(Locale.ROOT, "%6.3f", v);
     }
 }

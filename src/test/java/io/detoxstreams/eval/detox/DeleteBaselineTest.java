@@ -24,8 +24,11 @@ class DeleteBaselineTest {
 
     @Test
     void shouldAggregateHeldRowsAsZeroInJButNotInPublishedMeans() {
-        SystemScores s = SystemScores.of("x", List.of(new RowScore(false, false, 1, 0.5, 0.8), RowScore.hold()));
+        SystemScores s = SystemScores.of("x", List.of(new RowScore(false, false, 1, 0.5, 0.8, true, 1, 0),
+                RowScore.hold()));
         assertThat(s.j()).isEqualTo(0.2);
+        assertThat(s.fluent()).isEqualTo(1.0);
+        assertThat(s.dangling()).isEqualTo(0.0);
         assertThat(s.jPublished()).isEqualTo(0.4);
         assertThat(s.holdRate()).isEqualTo(0.5);
         assertThat(s.sta()).isEqualTo(1.0);
