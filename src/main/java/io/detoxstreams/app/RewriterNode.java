@@ -5,8 +5,9 @@ import io.detoxstreams.http.DetoxHttpServer;
 import io.detoxstreams.http.Endpoints;
 import io.detoxstreams.http.HealthRoute;
 import io.detoxstreams.http.HttpSettings;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.observe.RewriterMeters;
+import io.detoxstreams.rewrite.VerifyingDetoxifier;
 import io.detoxstreams.observe.Telemetry;
 import io.detoxstreams.serde.Codecs;
 import io.detoxstreams.worker.BatchRewriter;
@@ -33,25 +34,30 @@ public final class RewriterNode implements AutoCloseable {
     private final boolean ownsTelemetry;
     private final DetoxHttpServer http;
     private final RewriterWorker worker;
+    private final Runnable unobserve;
     private Thread thread;
 
-    private RewriterNode(Telemetry telemetry, boolean ownsTelemetry, DetoxHttpServer http, RewriterWorker worker) {
+    private RewriterNode(Telemetry telemetry, boolean ownsTelemetry, DetoxHttpServer http, RewriterWorker worker,
+                         Runnable unobserve) {
         this.telemetry = telemetry;
         this.ownsTelemetry = ownsTelemetry;
         this.http = http;
         this.worker = worker;
+        this.unobserve = unobserve;
     }
 
     /**
      * @param ownsTelemetry true: this node serves the meters on its own HTTP server and closes them; false: they
      *                      belong to another part of the process (the demo's moderator serves them)
      */
-    public static RewriterNode create(DetoxConfig config, ModelBundle models, Telemetry telemetry,
+    public static RewriterNode create(DetoxConfig config, Models models, Telemetry telemetry,
                                       boolean ownsTelemetry) {
-        BatchRewriter rewriter = new BatchRewriter(models.detoxifier(), config.getInt(DetoxConfig.REWRITER_MAX_ATTEMPTS),
+        VerifyingDetoxifier detoxifier = models.detoxifier();
+        BatchRewriter rewriter = new BatchRewriter(detoxifier, config.getInt(DetoxConfig.REWRITER_MAX_ATTEMPTS),
                 config.getLong(DetoxConfig.REWRITER_RETRY_BACKOFF_MS), Clock.systemUTC());
-        RewriterWorker worker = new RewriterWorker(config, rewriter, Codecs.from(config).results(),
-                new RewriterMeters(telemetry));
+        RewriterMeters meters = new RewriterMeters(telemetry);
+        RewriterWorker worker = new RewriterWorker(config, rewriter, Codecs.from(config).results(), meters);
+        detoxifier.addObserver(meters);
         HttpSettings settings = HttpSettings.rewriter(config);
         DetoxHttpServer http = null;
         if (ownsTelemetry && settings.enabled()) {
@@ -60,7 +66,7 @@ public final class RewriterNode implements AutoCloseable {
                     worker.state().name()), telemetry::scrape);
             http.start();
         }
-        return new RewriterNode(telemetry, ownsTelemetry, http, worker);
+        return new RewriterNode(telemetry, ownsTelemetry, http, worker, () -> detoxifier.removeObserver(meters));
     }
 
     /** Runs the worker on a background thread. */
@@ -83,6 +89,7 @@ public final class RewriterNode implements AutoCloseable {
     public void close() throws InterruptedException {
         worker.close();
         worker.join(Duration.ofSeconds(30));
+        unobserve.run();
         if (http != null) {
             http.close();
         }

@@ -2,7 +2,8 @@ package io.detoxstreams.cli;
 
 import io.detoxstreams.app.ModeratorNode;
 import io.detoxstreams.config.DetoxConfig;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.ModelFactory;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.moderator.ModeratorService;
 import io.detoxstreams.observe.Telemetry;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ public final class ModeratorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DetoxConfig config = options.load();
         Startup.ensureTopics(config);
-        try (ModelBundle models = ModelLoader.loadDefault();
+        try (Models models = ModelFactory.load(config);
              ModeratorNode node = ModeratorNode.create(config, models, Telemetry.create(), false)) {
             ModeratorService moderator = node.service();
             // Ctrl-C / SIGTERM: close (leaving the group) and return 0.

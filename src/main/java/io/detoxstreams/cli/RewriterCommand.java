@@ -2,7 +2,8 @@ package io.detoxstreams.cli;
 
 import io.detoxstreams.app.RewriterNode;
 import io.detoxstreams.config.DetoxConfig;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.ModelFactory;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.observe.Telemetry;
 import io.detoxstreams.worker.RewriterWorker;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ public final class RewriterCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DetoxConfig config = options.load();
         Startup.ensureTopics(config);
-        try (ModelBundle models = ModelLoader.loadDefault();
+        try (Models models = ModelFactory.load(config);
              RewriterNode node = RewriterNode.create(config, models, Telemetry.create(), true)) {
             RewriterWorker worker = node.worker();
             StopSignals.closeOnStop(worker::close, "rewriter");

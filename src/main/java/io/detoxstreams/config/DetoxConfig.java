@@ -1,5 +1,6 @@
 package io.detoxstreams.config;
 
+import io.detoxstreams.language.CompositeLanguageDetector;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -55,6 +56,27 @@ public final class DetoxConfig extends AbstractConfig {
     public static final String HTTP_AUTH_TOKEN = "http.auth.token";
     public static final String HTTP_PEER_TIMEOUT_MS = "http.peer.timeout.ms";
     public static final String REWRITER_HTTP_PORT = "rewriter.http.port";
+
+    // Models (ModelSettings reads these, and the per-language and per-endpoint keys listed in ModelKeys).
+    public static final String LANGUAGES = "languages";
+    public static final String LANGUAGE_LINGUA_ACCURACY = "language.lingua.accuracy";
+    public static final String CLASSIFIER_DEFAULT = "classifier.default";
+    public static final String CLASSIFIER_TOXIC_LABEL = "classifier.toxic.label";
+    public static final String CLASSIFIER_MAX_BATCH = "classifier.max.batch";
+    public static final String THRESHOLD_DEFAULT = "threshold.default";
+    public static final String REWRITER_CHAIN = "rewriter.chain";
+    public static final String REWRITER_SIMILARITY_FLOOR = "rewriter.similarity.floor";
+    public static final String REWRITER_HOLD_THRESHOLD = "rewriter.hold.threshold";
+    public static final String REWRITER_MAX_BATCH_TOKENS = "rewriter.max.batch.tokens";
+    public static final String MODEL_DEVICE = "model.device";
+    public static final String ONNX_DEVICE = "onnx.device";
+    public static final String SEQ2SEQ_DEVICE = "seq2seq.device";
+    public static final String SEQ2SEQ_NUM_BEAMS = "seq2seq.num.beams";
+    public static final String SEQ2SEQ_MAX_NEW_TOKENS = "seq2seq.max.new.tokens";
+    public static final String SEQ2SEQ_NO_REPEAT_NGRAM_SIZE = "seq2seq.no.repeat.ngram.size";
+    public static final String SEQ2SEQ_REPETITION_PENALTY = "seq2seq.repetition.penalty";
+    public static final String SEQ2SEQ_USE_CACHE = "seq2seq.use.cache";
+    public static final String SEQ2SEQ_PROMPT = "seq2seq.prompt";
 
     public static final ConfigDef CONFIG = new ConfigDef()
             .define(BOOTSTRAP_SERVERS, Type.STRING, "localhost:9092", Importance.HIGH,
@@ -133,10 +155,74 @@ public final class DetoxConfig extends AbstractConfig {
             .define(HTTP_PEER_TIMEOUT_MS, Type.LONG, 2_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "How long a query waits for another instance before answering without it (marked partial).")
             .define(REWRITER_HTTP_PORT, Type.INT, 8081, ConfigDef.Range.between(-1, 65535), Importance.MEDIUM,
-                    "Port of a rewriter worker's HTTP server (/health, /metrics); 0 picks a free port, -1 turns it off.");
+                    "Port of a rewriter worker's HTTP server (/health, /metrics); 0 picks a free port, -1 turns it off.")
+            .define(LANGUAGES, Type.LIST, String.join(",", CompositeLanguageDetector.DEFAULT_LANGUAGES), Importance.MEDIUM,
+                    "Languages the detector may answer (ISO 639-1, comma list); others come out as und. Per-language "
+                            + "keys (classifier.<lang>, threshold.<lang>, rewriter.chain.<lang>, seq2seq.prompt.<lang>) "
+                            + "must name one of these.")
+            .define(LANGUAGE_LINGUA_ACCURACY, Type.STRING, "high", ValidString.in("high", "low"), Importance.LOW,
+                    "Lingua's mode for the language-detection fallback: high (accurate, ~410 MB, 5-10 s to load) or "
+                            + "low (trigrams only, ~37 MB, ~2.5 s; mean accuracy 0.989 vs 0.991).")
+            .define(CLASSIFIER_DEFAULT, Type.STRING, "embedded", Importance.HIGH,
+                    "Toxicity classifier of languages without classifier.<lang>: embedded (the model shipped in the "
+                            + "jar) or onnx:DIR (a Hugging Face sequence-classification model exported with Optimum, see "
+                            + "README, Using real models).")
+            .define(CLASSIFIER_TOXIC_LABEL, Type.STRING, "toxic", Importance.LOW,
+                    "Label (config.json id2label) whose probability is the toxicity score of onnx classifiers; with "
+                            + "two labels and none of this name, the second one (index 1).")
+            .define(CLASSIFIER_MAX_BATCH, Type.INT, 32, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "Largest micro-batch of an onnx classifier: a batch is sorted by token length and cut into "
+                            + "micro-batches of at most this many comments, each padded to its own longest.")
+            .define(THRESHOLD_DEFAULT, Type.DOUBLE, 0.5, ConfigDef.Range.between(0.0, 1.0), Importance.MEDIUM,
+                    "Decision threshold of onnx classifiers in languages without threshold.<lang> (the embedded "
+                            + "model keeps its calibrated per-language thresholds unless threshold.<lang> is set).")
+            .define(REWRITER_CHAIN, Type.STRING, "embedded", Importance.HIGH,
+                    "Rewrite backends of languages without rewriter.chain.<lang>, tried in order (comma list of "
+                            + "embedded, onnx-seq2seq:DIR, chat:NAME): a proposal that fails verification goes to the "
+                            + "next; when none passes the comment is held with the last reason.")
+            .define(REWRITER_SIMILARITY_FLOOR, Type.DOUBLE, 0.30, ConfigDef.Range.between(0.0, 1.0), Importance.MEDIUM,
+                    "Minimum content similarity (char n-gram F1) of a rewrite to its original; below it the rewrite "
+                            + "fails verification (meaning_lost).")
+            .define(REWRITER_HOLD_THRESHOLD, Type.DOUBLE, null, Importance.LOW,
+                    "Decision threshold of the non-detoxifiable hold model(s); empty keeps the shipped one (chosen on "
+                            + "DEV); lower holds more.")
+            .define(REWRITER_MAX_BATCH_TOKENS, Type.INT, 8192, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "Token budget of one backend call: a poll batch is grouped by backend and language, sorted by "
+                            + "length and cut so that comments x longest (in tokens) stays within this.")
+            .define(MODEL_DEVICE, Type.STRING, "cpu", Importance.MEDIUM,
+                    "Device of ONNX models: cpu or cuda:N (needs the -Pgpu build and CUDA; without it a warning and "
+                            + "the CPU).")
+            .define(ONNX_DEVICE, Type.STRING, "", Importance.LOW,
+                    "Device of onnx classifiers (cpu or cuda:N); empty means model.device.")
+            .define(SEQ2SEQ_DEVICE, Type.STRING, "", Importance.LOW,
+                    "Device of onnx-seq2seq rewriters (cpu or cuda:N); empty means model.device.")
+            .define(SEQ2SEQ_NUM_BEAMS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "Beams of onnx-seq2seq generation; 1 is greedy decoding.")
+            .define(SEQ2SEQ_MAX_NEW_TOKENS, Type.INT, 64, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "Longest rewrite an onnx-seq2seq model may generate, in tokens.")
+            .define(SEQ2SEQ_NO_REPEAT_NGRAM_SIZE, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "onnx-seq2seq: no n-gram of this size is generated twice (0 = off).")
+            .define(SEQ2SEQ_REPETITION_PENALTY, Type.DOUBLE, 1.0, ConfigDef.Range.atLeast(1.0), Importance.LOW,
+                    "onnx-seq2seq: penalty on tokens already generated (1.0 = off; Hugging Face's definition).")
+            .define(SEQ2SEQ_USE_CACHE, Type.BOOLEAN, true, Importance.LOW,
+                    "onnx-seq2seq: decode with the key/value cache (decoder_with_past_model.onnx or "
+                            + "decoder_model_merged.onnx); false re-runs the decoder on the whole prefix each step.")
+            .define(SEQ2SEQ_PROMPT, Type.STRING, "", Importance.MEDIUM,
+                    "Prompt of onnx-seq2seq models, in front of the comment or around it where it contains {text} "
+                            + "(mT0-style models: 'Detoxify: '; BART: empty); seq2seq.prompt.<lang> overrides per "
+                            + "language.");
 
+    private final ModelSettings models;
+
+    /** @throws org.apache.kafka.common.config.ConfigException naming the key when a value or a model key is wrong */
     public DetoxConfig(Map<?, ?> values) {
         super(CONFIG, values, false);
+        this.models = ModelSettings.from(this);
+    }
+
+    /** The model configuration (languages, classifiers, thresholds, rewriter chains, devices, chat endpoints). */
+    public ModelSettings models() {
+        return models;
     }
 
     /** The {@code kafka.*} entries with the prefix removed, for every Kafka client. */

@@ -2,7 +2,7 @@ package io.detoxstreams.moderator;
 
 import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.metrics.MetricsTopology;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.serde.Codecs;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
@@ -43,7 +43,7 @@ public final class ModeratorService implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<KafkaStreams.StateListener> listeners = new CopyOnWriteArrayList<>();
 
-    public ModeratorService(DetoxConfig config, ModelBundle models) {
+    public ModeratorService(DetoxConfig config, Models models) {
         this(config, models, null, VerdictObserver.NONE);
     }
 
@@ -52,7 +52,7 @@ public final class ModeratorService implements AutoCloseable {
      *                          ({@code application.server}), or null when it has none
      * @param observer          process-local telemetry of verdicts and rejections
      */
-    public ModeratorService(DetoxConfig config, ModelBundle models, String applicationServer, VerdictObserver observer) {
+    public ModeratorService(DetoxConfig config, Models models, String applicationServer, VerdictObserver observer) {
         Topology topology = topology(config, models, observer);
         Properties props = streamsProperties(config);
         if (applicationServer != null) {
@@ -76,7 +76,7 @@ public final class ModeratorService implements AutoCloseable {
     }
 
     /** The topology this service runs: with the metrics sub-topology unless {@code metrics.enabled=false}. */
-    public static Topology topology(DetoxConfig config, ModelBundle models, VerdictObserver observer) {
+    public static Topology topology(DetoxConfig config, Models models, VerdictObserver observer) {
         MetricsTopology.Options metrics = config.getBoolean(DetoxConfig.METRICS_ENABLED)
                 ? MetricsTopology.Options.from(config) : null;
         return ModeratorTopology.build(new StreamsBuilder(), new ModeratorTopology.Deps(config.topics(),
