@@ -21,11 +21,21 @@ final class Generator {
         this.model = model;
     }
 
-    /** Output token ids per input, in input order. */
+    /** Output token ids per input, in input order: greedy for one beam, else beam search. */
     long[][] generate(long[][] inputIds, Generation g) {
-        Seq2SeqModel.EncoderStates states = model.encode(inputIds).repeat(g.numBeams());
-        try (DecoderRun run = new DecoderRun(model, states)) {
-            return g.numBeams() == 1 ? greedy(run, g) : beam(run, inputIds.length, g);
+        return g.numBeams() == 1 ? greedy(inputIds, g) : beam(inputIds, g);
+    }
+
+    long[][] greedy(long[][] inputIds, Generation g) {
+        try (DecoderRun run = new DecoderRun(model, model.encode(inputIds))) {
+            return greedy(run, g);
+        }
+    }
+
+    /** Beam search, also with one beam (which must equal {@link #greedy}). */
+    long[][] beam(long[][] inputIds, Generation g) {
+        try (DecoderRun run = new DecoderRun(model, model.encode(inputIds).repeat(g.numBeams()))) {
+            return beam(run, inputIds.length, g);
         }
     }
 
