@@ -90,7 +90,11 @@ public final class OnnxSeq2SeqRewriter implements Rewriter {
 
     private String prompted(RewriteRequest r) {
         String p = settings.prompt(r.lang());
-        return p.contains("{text}") ? p.replace("{text}", r.text()) : p + r.text();
+        if (p.contains("{text}")) {
+            return p.replace("{text}", r.text());
+        }
+        // Configuration values are trimmed, so "Detoxify: " arrives as "Detoxify:": one space goes between.
+        return p.isEmpty() ? r.text() : p + " " + r.text();
     }
 
     @Override
