@@ -208,8 +208,8 @@ public final class DetoxConfig extends AbstractConfig {
                     "onnx-seq2seq: decode with the key/value cache (decoder_with_past_model.onnx or "
                             + "decoder_model_merged.onnx); false re-runs the decoder on the whole prefix each step.")
             .define(SEQ2SEQ_PROMPT, Type.STRING, "", Importance.MEDIUM,
-                    "Prompt of onnx-seq2seq models, in front of the comment or around it where it contains {text} "
-                            + "(mT0-style models: 'Detoxify: '; BART: empty); seq2seq.prompt.<lang> overrides per "
+                    "Prompt of onnx-seq2seq models, in front of the comment (one space between) or around it where "
+                            + "it contains {text} (mT0-style models: 'Detoxify:'; BART: empty); seq2seq.prompt.<lang> overrides per "
                             + "language.");
 
     private final ModelSettings models;

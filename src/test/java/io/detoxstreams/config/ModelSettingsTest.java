@@ -51,7 +51,7 @@ class ModelSettingsTest {
                 .containsExactly("chat:vllm", "onnx-seq2seq:/models/bart", "embedded");
         assertThat(s.chain("ru")).extracting(ModelSpec::text).containsExactly("onnx-seq2seq:/models/mt0", "embedded");
         assertThat(s.seq2seq().prompt("en")).isEmpty();
-        assertThat(s.seq2seq().prompt("ru")).isEqualTo("Detoxify: ");
+        assertThat(s.seq2seq().prompt("ru")).as("values are trimmed").isEqualTo("Detoxify:");
         assertThat(s.seq2seq().device()).isEqualTo(new ModelDevice(true, 1));
         assertThat(s.onnxDevice()).isEqualTo(ModelDevice.CPU);
         assertThat(s.chat().get("vllm").maxInFlight()).isEqualTo(16);

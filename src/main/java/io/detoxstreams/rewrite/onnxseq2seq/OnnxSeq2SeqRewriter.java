@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * The {@code onnx-seq2seq} rewrite backend: an encoder–decoder detoxifier exported with Optimum (T5/mT5/mT0 such as
  * s-nlp/mt0-xl-detox-orpo, BART such as s-nlp/bart-base-detox), on the CPU or CUDA. Each request becomes
- * {@code prompt + text} (or the prompt with {@code {text}} replaced; the prompt per language from
+ * {@code prompt + " " + text} (or the prompt with {@code {text}} replaced; the prompt per language from
  * {@code seq2seq.prompt[.<lang>]}, empty for BART), is tokenized with the export's {@code tokenizer.json} (truncated
  * at the model's maximum length), and the batch is generated at once — greedy or beam search with the key/value
  * cache, each row stopping at its end token — then decoded without special tokens. What happened to each toxic span
