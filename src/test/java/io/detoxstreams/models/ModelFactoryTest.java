@@ -64,7 +64,8 @@ class ModelFactoryTest {
                 : FakeChatServer.Reply.status(500, Map.of()));
              Models m = ModelFactory.load(new DetoxConfig(Map.of("rewriter.chain.en",
                      "chat:llm,onnx-seq2seq:" + seq2seq + ",embedded", "chat.llm.url", server.url(),
-                     "chat.llm.model", "fake", "chat.llm.max.retries", "0", "rewriter.max.batch.tokens", "16")))) {
+                     "chat.llm.model", "fake", "chat.llm.max.retries", "0", "rewriter.max.batch.tokens", "16",
+                     "language.lingua.accuracy", "low")))) {
             assertThat(m.detoxifier().chain("en")).extracting(r -> r.name().split("/")[0])
                     .containsExactly("chat:llm", "onnx-seq2seq", "embedded");
             assertThat(m.detoxifier().chain("de")).extracting(r -> r.name().split("/")[0]).containsExactly("embedded");
