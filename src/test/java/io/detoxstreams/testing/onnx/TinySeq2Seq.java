@@ -82,6 +82,13 @@ public final class TinySeq2Seq {
         outBias[(int) PAD] = -30f;
     }
 
+    /** The same network made never to produce the end token (benchmarks: every row generates max new tokens). */
+    public TinySeq2Seq neverEnding() {
+        out[(int) EOS] = 0f;
+        outBias[(int) EOS] = -10000f;
+        return this;
+    }
+
     /** The words of the tiny vocabulary ({@code w0 … wN}). */
     public List<String> words() {
         return words;
