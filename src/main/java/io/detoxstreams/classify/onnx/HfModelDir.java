@@ -25,6 +25,13 @@ public final class HfModelDir {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // DJL probes a cloud metadata address when it loads unless told it is offline; this is the only class that
+        // loads DJL, so no caller (a library user, a test) can forget it.
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
+    }
+
     private final Path dir;
     private final JsonNode config;
 
