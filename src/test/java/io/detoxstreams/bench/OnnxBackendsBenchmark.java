@@ -77,8 +77,14 @@ class OnnxBackendsBenchmark {
             for (MiniLmClassifier.Variant v : MiniLmClassifier.Variant.values()) {
                 Path dir = MiniLmClassifier.write(Path.of("target", "test-models",
                         "minilm-" + v.name().toLowerCase() + "-classifier"), v);
+                long rss0 = residentKiB();
                 try (OnnxToxicityClassifier c = OnnxToxicityClassifier.load(dir, new OnnxToxicityClassifier.Options(
                         device, "toxic", 64, Map.of(), 0.5), embedded)) {
+                    c.classifyBatch(texts, langs);
+                    out.println(String.format(java.util.Locale.ROOT, "MiniLM-L6 %s export: model.onnx %.1f MB; resident "
+                            + "memory +%.0f MB after loading the session and scoring one batch of 52",
+                            v.name().toLowerCase(), Files.size(dir.resolve("model.onnx")) / 1e6,
+                            (residentKiB() - rss0) / 1024.0));
                     List<ModelThroughput.Point> points = ModelThroughput.classifier(c, texts, langs, batches, warmup,
                             measure);
                     out.print(t -> ModelThroughput.print(t, "MiniLM-L6 classifier (" + v.name().toLowerCase()
@@ -129,6 +135,20 @@ class OnnxBackendsBenchmark {
             out.print(t -> ModelThroughput.print(t, shape + ": no cache (decoder_model.onnx on the whole prefix)",
                     without, null, null));
         }
+    }
+
+    /** VmRSS of this process (Linux), in KiB; 0 elsewhere. */
+    private static long residentKiB() throws java.io.IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return 0;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D+", ""));
+            }
+        }
+        return 0;
     }
 
     /** Prints to the console and the report file. */
