@@ -59,8 +59,11 @@ public final class BenchModelsCommand implements Callable<Integer> {
     @Option(names = "--prompt", defaultValue = "", description = "seq2seq prompt, e.g. 'Detoxify:' for mT0.")
     String prompt;
 
-    @Option(names = "--seconds", defaultValue = "10", description = "Measuring time per point (default: 10 s).")
+    @Option(names = "--seconds", defaultValue = "10", description = "Measuring time per point, spread over "
+            + ROUNDS + " interleaved rounds (default: 10 s).")
     int seconds;
+
+    static final int ROUNDS = 5;
 
     @Option(names = "--texts", description = "Comments to use, one per line (default: the demo sample).")
     Path texts;
@@ -84,16 +87,21 @@ public final class BenchModelsCommand implements Callable<Integer> {
                 langs.add(e.getLangHint() == null ? "en" : e.getLangHint());
             }
         }
-        Duration warm = Duration.ofSeconds(Math.max(1, seconds / 3));
-        Duration measure = Duration.ofSeconds(seconds);
+        Duration warm = Duration.ofSeconds(Math.max(1, seconds / 5));
+        Duration slice = Duration.ofMillis(seconds * 1000L / ROUNDS);
         out.printf("%d comments, device %s, %d CPUs, batches %s%n", comments.size(), d,
                 Runtime.getRuntime().availableProcessors(), Arrays.toString(batches));
         if (classifier != null) {
             try (EmbeddedToxicityClassifier embedded = EmbeddedToxicityClassifier.loadDefault();
                  OnnxToxicityClassifier c = OnnxToxicityClassifier.load(classifier, new OnnxToxicityClassifier.Options(
                          d, "toxic", Arrays.stream(batches).max().orElse(64), Map.of(), 0.5), embedded)) {
+                List<ModelThroughput.Case> cases = new ArrayList<>();
+                for (int b : batches) {
+                    cases.add(new ModelThroughput.Case("classifier", b,
+                            ModelThroughput.classifierCalls(c, comments, langs, b)));
+                }
                 ModelThroughput.print(out, "classifier " + classifier + " on " + c.device(),
-                        ModelThroughput.classifier(c, comments, langs, batches, warm, measure), null, null);
+                        ModelThroughput.interleaved(cases, warm, slice, ROUNDS), null, null);
             }
         }
         if (seq2seq != null) {
@@ -104,12 +112,18 @@ public final class BenchModelsCommand implements Callable<Integer> {
             }
             try (OnnxSeq2SeqRewriter cached = OnnxSeq2SeqRewriter.load(seq2seq, s);
                  OnnxSeq2SeqRewriter uncached = OnnxSeq2SeqRewriter.load(seq2seq, s.withCache(false))) {
-                List<ModelThroughput.Point> withCache = ModelThroughput.rewriter(cached, requests, batches, warm, measure);
-                List<ModelThroughput.Point> without = ModelThroughput.rewriter(uncached, requests, batches, warm,
-                        measure);
+                List<ModelThroughput.Case> cases = new ArrayList<>();
+                for (int b : batches) {
+                    cases.add(new ModelThroughput.Case("cache", b, ModelThroughput.rewriterCalls(cached, requests, b)));
+                    cases.add(new ModelThroughput.Case("no cache", b,
+                            ModelThroughput.rewriterCalls(uncached, requests, b)));
+                }
+                List<ModelThroughput.Result> all = ModelThroughput.interleaved(cases, warm, slice, ROUNDS);
                 ModelThroughput.print(out, "seq2seq " + seq2seq + " on " + cached.device() + ", " + cached.layout()
-                        + ", up to " + newTokens + " new tokens", withCache, without, "no cache");
-                ModelThroughput.print(out, "seq2seq without the cache", without, null, null);
+                        + ", up to " + newTokens + " new tokens", ModelThroughput.of(all, "cache"),
+                        ModelThroughput.of(all, "no cache"), "no cache");
+                ModelThroughput.print(out, "seq2seq without the cache", ModelThroughput.of(all, "no cache"), null,
+                        null);
             }
         }
         return 0;

@@ -33,11 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The ONNX backends' throughput benchmarks (BENCHMARKS.md): the real MiniLM-L6 BERT classifier (float and quantized
  * exports) at batch 1/8/32/64, and a seq2seq export of realistic shape (d_model 256, 4 heads, 4 decoder layers, 8,003
  * tokens, random weights, never ending early) generating exactly 32 new tokens with the key/value cache (both
- * layouts) and without it — all in one run, so the ratios compare like with like. Not part of {@code mvn verify};
+ * layouts) and without it — all in one run, interleaved ({@link ModelThroughput#interleaved}), so the ratios compare
+ * like with like. Not part of {@code mvn verify};
  * run it with
  * <pre>
  * mvn -B -o test -Dbench.excludedGroups= -Dgroups=benchmark -Dtest=OnnxBackendsBenchmark \
- *     [-Dbench.device=cuda:0 -Pgpu] [-Dbench.seconds=5] [-Dbench.batches=1,8,32,64]
+ *     [-Dbench.device=cuda:0 -Pgpu] [-Dbench.seconds=5] [-Dbench.batches=1,8,32,64] [-Dbench.parts=classifier]
  * </pre>
  * Results go to the console and to {@code target/bench/onnx-backends.txt}.
  */
@@ -60,10 +61,17 @@ class OnnxBackendsBenchmark {
             out.println("ONNX backends on " + device + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, "
                     + System.getProperty("java.version") + ", " + measure.toSeconds() + " s per point, "
                     + Instant.now());
-            classifiers(out, device, batches, warmup, measure);
-            seq2seq(out, device, batches, warmup, measure);
+            String parts = System.getProperty("bench.parts", "classifier,seq2seq");
+            if (parts.contains("classifier")) {
+                classifiers(out, device, batches, warmup, measure);
+            }
+            if (parts.contains("seq2seq")) {
+                seq2seq(out, device, batches, warmup, measure);
+            }
         }
     }
+
+    static final int ROUNDS = 5;
 
     private static void classifiers(Tee out, ModelDevice device, int[] batches, Duration warmup, Duration measure)
             throws Exception {
@@ -73,24 +81,35 @@ class OnnxBackendsBenchmark {
             texts.add(e.getText());
             langs.add(e.getLangHint() == null ? "en" : e.getLangHint());
         }
+        List<OnnxToxicityClassifier> open = new ArrayList<>();
         try (EmbeddedToxicityClassifier embedded = EmbeddedToxicityClassifier.loadDefault()) {
+            List<ModelThroughput.Case> cases = new ArrayList<>();
             for (MiniLmClassifier.Variant v : MiniLmClassifier.Variant.values()) {
                 Path dir = MiniLmClassifier.write(Path.of("target", "test-models",
                         "minilm-" + v.name().toLowerCase() + "-classifier"), v);
                 long rss0 = residentKiB();
-                try (OnnxToxicityClassifier c = OnnxToxicityClassifier.load(dir, new OnnxToxicityClassifier.Options(
-                        device, "toxic", 64, Map.of(), 0.5), embedded)) {
-                    c.classifyBatch(texts, langs);
-                    out.println(String.format(java.util.Locale.ROOT, "MiniLM-L6 %s export: model.onnx %.1f MB; resident "
-                            + "memory +%.0f MB after loading the session and scoring one batch of 52",
-                            v.name().toLowerCase(), Files.size(dir.resolve("model.onnx")) / 1e6,
-                            (residentKiB() - rss0) / 1024.0));
-                    List<ModelThroughput.Point> points = ModelThroughput.classifier(c, texts, langs, batches, warmup,
-                            measure);
-                    out.print(t -> ModelThroughput.print(t, "MiniLM-L6 classifier (" + v.name().toLowerCase()
-                            + " export) on " + c.device() + ", the 52 demo comments cycled", points, null, null));
+                OnnxToxicityClassifier c = OnnxToxicityClassifier.load(dir, new OnnxToxicityClassifier.Options(
+                        device, "toxic", 64, Map.of(), 0.5), embedded);
+                open.add(c);
+                c.classifyBatch(texts, langs);
+                out.println(String.format(java.util.Locale.ROOT, "MiniLM-L6 %s export: model.onnx %.1f MB; resident "
+                        + "memory +%.0f MB after loading the session and scoring one batch of 52",
+                        v.name().toLowerCase(), Files.size(dir.resolve("model.onnx")) / 1e6,
+                        (residentKiB() - rss0) / 1024.0));
+                for (int b : batches) {
+                    cases.add(new ModelThroughput.Case(v.name(), b,
+                            ModelThroughput.classifierCalls(c, texts, langs, b)));
                 }
             }
+            List<ModelThroughput.Result> all = ModelThroughput.interleaved(cases, warmup,
+                    measure.dividedBy(ROUNDS), ROUNDS);
+            for (MiniLmClassifier.Variant v : MiniLmClassifier.Variant.values()) {
+                out.print(t -> ModelThroughput.print(t, "MiniLM-L6 classifier (" + v.name().toLowerCase()
+                        + " export) on " + open.get(0).device() + ", the 52 demo comments, median of " + ROUNDS
+                        + " interleaved rounds", ModelThroughput.of(all, v.name()), null, null));
+            }
+        } finally {
+            open.forEach(OnnxToxicityClassifier::close);
         }
     }
 
@@ -122,16 +141,23 @@ class OnnxBackendsBenchmark {
                 assertThat(w.text().split(" ")).as("exactly %d new tokens", NEW_TOKENS).hasSize(NEW_TOKENS);
             }
             assertThat(uncached.rewriteBatch(requests.subList(0, 4))).isEqualTo(cached.rewriteBatch(requests.subList(0, 4)));
-            List<ModelThroughput.Point> without = ModelThroughput.rewriter(uncached, requests, batches, warmup, measure);
-            List<ModelThroughput.Point> with = ModelThroughput.rewriter(cached, requests, batches, warmup, measure);
-            List<ModelThroughput.Point> withMerged = ModelThroughput.rewriter(mergedCache, requests, batches, warmup,
-                    measure);
+            assertThat(mergedCache.rewriteBatch(requests.subList(0, 4))).isEqualTo(cached.rewriteBatch(requests.subList(0, 4)));
+            List<ModelThroughput.Case> cases = new ArrayList<>();
+            for (int b : batches) {
+                cases.add(new ModelThroughput.Case("with-past", b, ModelThroughput.rewriterCalls(cached, requests, b)));
+                cases.add(new ModelThroughput.Case("merged", b, ModelThroughput.rewriterCalls(mergedCache, requests, b)));
+                cases.add(new ModelThroughput.Case("no-cache", b, ModelThroughput.rewriterCalls(uncached, requests, b)));
+            }
+            List<ModelThroughput.Result> all = ModelThroughput.interleaved(cases, warmup, measure.dividedBy(ROUNDS),
+                    ROUNDS);
             String shape = "seq2seq d_model 256, 4 heads, 4 decoder layers, vocab 8003, inputs of 13-32 tokens, "
-                    + NEW_TOKENS + " new tokens, greedy, on " + cached.device();
-            out.print(t -> ModelThroughput.print(t, shape + ": KV cache (decoder_with_past_model.onnx)", with, without,
-                    "no cache"));
-            out.print(t -> ModelThroughput.print(t, shape + ": KV cache (decoder_model_merged.onnx)", withMerged,
-                    without, "no cache"));
+                    + NEW_TOKENS + " new tokens, greedy, on " + cached.device() + ", median of " + ROUNDS
+                    + " interleaved rounds";
+            List<ModelThroughput.Result> without = ModelThroughput.of(all, "no-cache");
+            out.print(t -> ModelThroughput.print(t, shape + ": KV cache (decoder_with_past_model.onnx)",
+                    ModelThroughput.of(all, "with-past"), without, "no cache"));
+            out.print(t -> ModelThroughput.print(t, shape + ": KV cache (decoder_model_merged.onnx)",
+                    ModelThroughput.of(all, "merged"), without, "no cache"));
             out.print(t -> ModelThroughput.print(t, shape + ": no cache (decoder_model.onnx on the whole prefix)",
                     without, null, null));
         }
