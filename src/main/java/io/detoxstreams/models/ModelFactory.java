@@ -45,6 +45,8 @@ import java.util.function.Function;
  */
 public final class ModelFactory {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelFactory.class);
+
     private ModelFactory() {
     }
 
@@ -132,7 +134,13 @@ public final class ModelFactory {
     /** Runs a model loader; a failure becomes a ConfigException naming the key and the value (path). */
     private static <T> T loading(ModelSpec spec, java.util.function.Supplier<T> loader) {
         try {
-            return loader.get();
+            long t0 = System.nanoTime();
+            T model = loader.get();
+            LOG.info("{}={} loaded in {} ms{}", spec.key(), spec.text(), (System.nanoTime() - t0) / 1_000_000,
+                    model instanceof OnnxToxicityClassifier c ? " on " + c.device()
+                            : model instanceof OnnxSeq2SeqRewriter r ? " on " + r.device() + " (" + r.layout() + ")"
+                            : "");
+            return model;
         } catch (ConfigException e) {
             throw e;
         } catch (RuntimeException e) {
