@@ -23,9 +23,9 @@ import java.util.Map;
 
 /**
  * The ONNX sessions of an Optimum encoder–decoder export (T5/mT5/mT0, BART) and what generation needs from its
- * config: {@code encoder_model.onnx}, and either {@code decoder_model.onnx} + {@code decoder_with_past_model.onnx}
- * ({@link Layout#WITH_PAST}, used when present: faster per step) or {@code decoder_model_merged.onnx}
- * ({@link Layout#MERGED}: one session, the decoder weights once); {@code decoder_model.onnx}
+ * config: {@code encoder_model.onnx}, and either {@code decoder_model_merged.onnx} ({@link Layout#MERGED}, used when
+ * present: one session, the decoder weights once) or {@code decoder_model.onnx} + {@code decoder_with_past_model.onnx}
+ * ({@link Layout#WITH_PAST}); {@code decoder_model.onnx}
  * alone decodes without a key/value cache ({@link Layout#NO_CACHE}, slow). Inputs and outputs are found by Optimum's
  * names ({@code input_ids}, {@code attention_mask}, {@code encoder_hidden_states}, {@code encoder_attention_mask},
  * {@code past_key_values.<i>.(decoder|encoder).(key|value)}, {@code use_cache_branch}, {@code logits},
@@ -64,9 +64,9 @@ final class Seq2SeqModel implements AutoCloseable {
                     + "decoder_model.onnx (expected an Optimum seq2seq export: encoder_model.onnx + decoder_model.onnx "
                     + "+ decoder_with_past_model.onnx, or decoder_model_merged.onnx)");
         }
-        // With both, the two plain decoders: measured faster than the merged one's If node per step (BENCHMARKS.md);
-        // the merged decoder alone holds the decoder weights once.
-        this.layout = !useCache ? Layout.NO_CACHE : withPast ? Layout.WITH_PAST : merged ? Layout.MERGED
+        // The merged decoder first: one session holds the decoder weights once (the two plain decoders hold them
+        // twice), and it decoded as fast in the interleaved benchmark (BENCHMARKS.md).
+        this.layout = !useCache ? Layout.NO_CACHE : merged ? Layout.MERGED : withPast ? Layout.WITH_PAST
                 : Layout.NO_CACHE;
         if (useCache && layout == Layout.NO_CACHE) {
             LOG.warn("{} has no decoder_with_past_model.onnx or decoder_model_merged.onnx: decoding without a "
