@@ -34,10 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exports) at batch 1/8/32/64, and a seq2seq export of realistic shape (d_model 256, 4 heads, 4 decoder layers, 8,003
  * tokens, random weights, never ending early) generating exactly 32 new tokens with the key/value cache (both
  * layouts) and without it — all in one run, interleaved ({@link ModelThroughput#interleaved}), so the ratios compare
- * like with like. Not part of {@code mvn verify};
- * run it with
+ * like with like. Not part of {@code mvn verify} (surefire picks up {@code *Test} classes only); run it with
  * <pre>
- * mvn -B -o test -Dbench.excludedGroups= -Dgroups=benchmark -Dtest=OnnxBackendsBenchmark \
+ * mvn -B -o test -Dgroups=benchmark -Dtest=OnnxBackendsBenchmark \
  *     [-Dbench.device=cuda:0 -Pgpu] [-Dbench.seconds=5] [-Dbench.batches=1,8,32,64] [-Dbench.parts=classifier]
  * </pre>
  * Results go to the console and to {@code target/bench/onnx-backends.txt}.
