@@ -33,9 +33,12 @@ public final class RewriterNode implements AutoCloseable {
     private final boolean ownsTelemetry;
     private final DetoxHttpServer http;
     private final RewriterWorker worker;
+    private final Duration shutdownTimeout;
     private Thread thread;
 
-    private RewriterNode(Telemetry telemetry, boolean ownsTelemetry, DetoxHttpServer http, RewriterWorker worker) {
+    private RewriterNode(Telemetry telemetry, boolean ownsTelemetry, DetoxHttpServer http, RewriterWorker worker,
+                         Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
         this.telemetry = telemetry;
         this.ownsTelemetry = ownsTelemetry;
         this.http = http;
@@ -50,7 +53,7 @@ public final class RewriterNode implements AutoCloseable {
                                       boolean ownsTelemetry) {
         BatchRewriter rewriter = new BatchRewriter(models.detoxifier(), config.getInt(DetoxConfig.REWRITER_MAX_ATTEMPTS),
                 config.getLong(DetoxConfig.REWRITER_RETRY_BACKOFF_MS), Clock.systemUTC());
-        RewriterWorker worker = new RewriterWorker(config, rewriter, Codecs.from(config).results(),
+        RewriterWorker worker = RewriterWorker.create(config, rewriter, Codecs.from(config).results(),
                 new RewriterMeters(telemetry));
         HttpSettings settings = HttpSettings.rewriter(config);
         DetoxHttpServer http = null;
@@ -60,7 +63,8 @@ public final class RewriterNode implements AutoCloseable {
                     worker.state().name()), telemetry::scrape);
             http.start();
         }
-        return new RewriterNode(telemetry, ownsTelemetry, http, worker);
+        return new RewriterNode(telemetry, ownsTelemetry, http, worker,
+                Duration.ofMillis(config.getLong(DetoxConfig.SHUTDOWN_TIMEOUT_MS) + 1_000));
     }
 
     /** Runs the worker on a background thread. */
@@ -78,11 +82,14 @@ public final class RewriterNode implements AutoCloseable {
         return http == null ? Optional.empty() : Optional.of(http.port());
     }
 
-    /** Stops the loop (leaving the group) and waits for it, then closes the server and the meters it owns. */
+    /**
+     * Stops the loop (leaving the group) and, when it runs on another thread, waits for it (up to
+     * {@code shutdown.timeout.ms}); then closes the server and the meters it owns.
+     */
     @Override
     public void close() throws InterruptedException {
         worker.close();
-        worker.join(Duration.ofSeconds(30));
+        worker.join(shutdownTimeout);
         if (http != null) {
             http.close();
         }

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code detox_rewriter_batch_size} — comments per batch;</li>
  *   <li>{@code detox_rewriter_results_total{lang, action, reason, backend}} — committed results;</li>
  *   <li>{@code detox_rewriter_dlq_total}, {@code detox_rewriter_aborted_total} — dead letters, aborted transactions;</li>
+ *   <li>{@code detox_rewriter_backend_unavailable_total} — batches put back while the backend was unavailable;</li>
  *   <li>{@code detox_model_latency_seconds{model="rewrite", lang}} — per-comment share of the rewrite batch.</li>
  * </ul>
  */
@@ -34,6 +35,7 @@ public final class RewriterMeters implements RewriterObserver {
     private final DistributionSummary batchSize;
     private final Counter dlq;
     private final Counter aborted;
+    private final Counter unavailable;
     private final Map<String, Counter> results = new ConcurrentHashMap<>();
     private final Map<String, Timer> rewrite = new ConcurrentHashMap<>();
 
@@ -45,8 +47,11 @@ public final class RewriterMeters implements RewriterObserver {
         this.batchSize = DistributionSummary.builder("detox.rewriter.batch.size")
                 .description("Comments per rewrite batch").register(registry);
         this.dlq = Counter.builder("detox.rewriter.dlq").description("Records on comments.toxic the rewriter "
-                + "could not decode and dead-lettered").register(registry);
+                + "dead-lettered (undecodable, or output too large or refused)").register(registry);
         this.aborted = Counter.builder("detox.rewriter.aborted").description("Aborted rewriter transactions")
+                .register(registry);
+        this.unavailable = Counter.builder("detox.rewriter.backend.unavailable")
+                .description("Batches put back because the rewrite backend was unavailable (consumption paused)")
                 .register(registry);
     }
 
@@ -85,5 +90,10 @@ public final class RewriterMeters implements RewriterObserver {
     @Override
     public void aborted() {
         aborted.increment();
+    }
+
+    @Override
+    public void backendUnavailable() {
+        unavailable.increment();
     }
 }
