@@ -42,6 +42,7 @@ public final class ModeratorService implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<KafkaStreams.StateListener> listeners = new CopyOnWriteArrayList<>();
+    private final Duration shutdownTimeout;
 
     public ModeratorService(DetoxConfig config, ModelBundle models) {
         this(config, models, null, VerdictObserver.NONE);
@@ -53,6 +54,7 @@ public final class ModeratorService implements AutoCloseable {
      * @param observer          process-local telemetry of verdicts and rejections
      */
     public ModeratorService(DetoxConfig config, ModelBundle models, String applicationServer, VerdictObserver observer) {
+        this.shutdownTimeout = Duration.ofMillis(config.getLong(DetoxConfig.SHUTDOWN_TIMEOUT_MS));
         Topology topology = topology(config, models, observer);
         Properties props = streamsProperties(config);
         if (applicationServer != null) {
@@ -140,10 +142,21 @@ public final class ModeratorService implements AutoCloseable {
         stopped.await();
     }
 
+    /**
+     * Closes cleanly within {@code shutdown.timeout.ms}: the stream threads commit their open transactions, then the
+     * instance leaves the group so its partitions move at once.
+     */
     @Override
-    public void close() {
-        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(Duration.ofSeconds(30)));
+    public synchronized void close() {
+        if (stopped.getCount() == 0 && streams.state() == KafkaStreams.State.NOT_RUNNING) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        boolean clean = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(shutdownTimeout));
+        LOG.info("moderator {} in {} ms ({})", clean ? "stopped" : "did not finish stopping",
+                (System.nanoTime() - t0) / 1_000_000, clean ? "committed, left the group" : "timed out after "
+                        + shutdownTimeout.toMillis() + " ms (shutdown.timeout.ms); uncommitted work is redone elsewhere");
         stopped.countDown();
     }
 }

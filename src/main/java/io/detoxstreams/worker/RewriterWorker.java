@@ -422,7 +422,9 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
             LOG.info("rewriter stopping: finishing the batch in hand, then leaving group {}", settings.groupId());
         }
         running = false;
-        consumer.wakeup();
+        if (finished.getCount() > 0) {
+            consumer.wakeup();
+        }
     }
 
     /** Waits until the loop has exited (after {@link #close()}); returns at once when called from the loop's thread. */
