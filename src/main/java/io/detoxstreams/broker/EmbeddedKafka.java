@@ -81,7 +81,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    static Properties brokerProperties(Path logs, int brokerPort, int controllerPort) {
+    /** The broker settings of a single KRaft node on 127.0.0.1 (also used to run a broker in its own JVM). */
+    public static Properties brokerProperties(Path logs, int brokerPort, int controllerPort) {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", String.valueOf(NODE_ID));
@@ -109,8 +110,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         return p;
     }
 
-    /** Formats the storage directory as {@code kafka-storage.sh format -t <uuid> -c <file>} would. */
-    private static void format(Path dir, Properties props) throws IOException {
+    /** Formats the storage directory as {@code kafka-storage.sh format -t <uuid> -c <file>} would; writes the file to {@code dir/server.properties}. */
+    public static void format(Path dir, Properties props) throws IOException {
         Path file = dir.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(file)) {
             props.store(out, "embedded KRaft broker");
@@ -123,7 +124,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A free TCP port on loopback. */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             s.setReuseAddress(true);
             return s.getLocalPort();
