@@ -7,6 +7,7 @@ import io.detoxstreams.serde.Codec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -44,6 +44,7 @@ final class OutputLedger implements AutoCloseable {
     private final List<long[]> arrivals = new ArrayList<>();   // {nanos, partition}
     private final List<DeadLetter> dlq = new ArrayList<>();
     private final AtomicInteger results = new AtomicInteger();
+    private final java.util.Set<String> offsetsRead = new java.util.HashSet<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -52,13 +53,19 @@ final class OutputLedger implements AutoCloseable {
         this.codec = codec;
         Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "ledger-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topics.detoxified(), topics.review(), topics.dlq()));
+        // Assigned, not subscribed: a group rebalance (e.g. after a broker restart) must not move the reader back to
+        // the start of the topics and make it count records twice.
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String t : List.of(topics.detoxified(), topics.review(), topics.dlq())) {
+            consumer.partitionsFor(t, Duration.ofSeconds(30)).forEach(i -> partitions.add(new TopicPartition(t, i.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
         thread = new Thread(this::read, "output-ledger");
         thread.setDaemon(true);
         thread.start();
@@ -75,6 +82,9 @@ final class OutputLedger implements AutoCloseable {
                             dlq.add(new DeadLetter(key, r.value(), r.headers(), r.key() == null ? -1 : r.key().length));
                         }
                         continue;
+                    }
+                    if (!offsetsRead.add(r.topic() + "-" + r.partition() + "@" + r.offset())) {
+                        continue;   // the same record read twice is not a duplicate in the topic
                     }
                     String id = codec.decode(r.topic(), r.value()).getId();
                     if (counts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet() == 1) {
@@ -157,6 +167,18 @@ final class OutputLedger implements AutoCloseable {
             }
         }
         return worst;
+    }
+
+    /** Milliseconds from {@code t0} until the first new result after it, or -1. */
+    long firstNewResultMillis(long t0Nanos) {
+        synchronized (arrivals) {
+            for (long[] a : arrivals) {
+                if (a[0] > t0Nanos) {
+                    return (a[0] - t0Nanos) / 1_000_000;
+                }
+            }
+        }
+        return -1;
     }
 
     /** The longest time no new result arrived at all, from {@code t0} on (ms). */
