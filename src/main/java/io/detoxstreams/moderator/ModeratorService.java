@@ -152,11 +152,13 @@ public final class ModeratorService implements AutoCloseable {
             return;
         }
         long t0 = System.nanoTime();
+        boolean failed = streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.PENDING_ERROR;
         boolean clean = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(shutdownTimeout));
         LOG.info("moderator {} in {} ms ({})", clean ? "stopped" : "did not finish stopping",
-                (System.nanoTime() - t0) / 1_000_000, clean ? "committed, left the group" : "timed out after "
-                        + shutdownTimeout.toMillis() + " ms (shutdown.timeout.ms); uncommitted work is redone elsewhere");
+                (System.nanoTime() - t0) / 1_000_000, failed ? "after an error; uncommitted work is redone elsewhere"
+                        : clean ? "committed, left the group" : "timed out after " + shutdownTimeout.toMillis()
+                        + " ms (shutdown.timeout.ms); uncommitted work is redone elsewhere");
         stopped.countDown();
     }
 }
