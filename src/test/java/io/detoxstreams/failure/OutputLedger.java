@@ -145,28 +145,29 @@ final class OutputLedger implements AutoCloseable {
     }
 
     /**
-     * For a disruption at {@code t0}: per output partition, the time from {@code t0} until that partition delivered a
-     * new result again; the largest of them is how long the pipeline took to recover fully (ms). Partitions with
-     * nothing left to deliver after {@code t0} do not count (a lost comment shows in {@link #count} instead).
+     * For a disruption at {@code t0}: per output partition, the longest time without a new result in the
+     * {@code window} after {@code t0} (a gap that spans {@code t0} counts from {@code t0}); the largest over all
+     * partitions is how long the slowest partition took to recover (ms). A partition whose work was done before
+     * {@code t0}, or that had nothing more to deliver, does not count (a lost comment shows in {@link #count}).
      */
-    long recoveryMillis(long t0Nanos, int partitions) {
+    long recoveryMillis(long t0Nanos, int partitions, Duration window) {
+        long end = t0Nanos + window.toNanos();
         long worst = 0;
         synchronized (arrivals) {
             for (int p = 0; p < partitions; p++) {
-                long first = -1;
+                long prev = -1;
                 for (long[] a : arrivals) {
-                    if (a[1] == p && a[0] > t0Nanos) {
-                        first = a[0];
-                        break;
+                    if (a[1] != p) {
+                        continue;
                     }
+                    if (a[0] > t0Nanos && a[0] <= end && prev >= 0) {
+                        worst = Math.max(worst, a[0] - Math.max(prev, t0Nanos));
+                    }
+                    prev = a[0];
                 }
-                if (first < 0) {
-                    continue;
-                }
-                worst = Math.max(worst, (first - t0Nanos) / 1_000_000);
             }
         }
-        return worst;
+        return worst / 1_000_000;
     }
 
     /** Milliseconds from {@code t0} until the first new result after it, or -1. */
