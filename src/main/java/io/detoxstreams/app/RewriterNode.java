@@ -35,10 +35,12 @@ public final class RewriterNode implements AutoCloseable {
     private final DetoxHttpServer http;
     private final RewriterWorker worker;
     private final Runnable unobserve;
+    private final Duration shutdownTimeout;
     private Thread thread;
 
     private RewriterNode(Telemetry telemetry, boolean ownsTelemetry, DetoxHttpServer http, RewriterWorker worker,
-                         Runnable unobserve) {
+                         Runnable unobserve, Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
         this.telemetry = telemetry;
         this.ownsTelemetry = ownsTelemetry;
         this.http = http;
@@ -56,7 +58,7 @@ public final class RewriterNode implements AutoCloseable {
         BatchRewriter rewriter = new BatchRewriter(detoxifier, config.getInt(DetoxConfig.REWRITER_MAX_ATTEMPTS),
                 config.getLong(DetoxConfig.REWRITER_RETRY_BACKOFF_MS), Clock.systemUTC());
         RewriterMeters meters = new RewriterMeters(telemetry);
-        RewriterWorker worker = new RewriterWorker(config, rewriter, Codecs.from(config).results(), meters);
+        RewriterWorker worker = RewriterWorker.create(config, rewriter, Codecs.from(config).results(), meters);
         detoxifier.addObserver(meters);
         HttpSettings settings = HttpSettings.rewriter(config);
         DetoxHttpServer http = null;
@@ -66,7 +68,8 @@ public final class RewriterNode implements AutoCloseable {
                     worker.state().name()), telemetry::scrape);
             http.start();
         }
-        return new RewriterNode(telemetry, ownsTelemetry, http, worker, () -> detoxifier.removeObserver(meters));
+        return new RewriterNode(telemetry, ownsTelemetry, http, worker, () -> detoxifier.removeObserver(meters),
+                Duration.ofMillis(config.getLong(DetoxConfig.SHUTDOWN_TIMEOUT_MS) + 1_000));
     }
 
     /** Runs the worker on a background thread. */
@@ -84,11 +87,14 @@ public final class RewriterNode implements AutoCloseable {
         return http == null ? Optional.empty() : Optional.of(http.port());
     }
 
-    /** Stops the loop (leaving the group) and waits for it, then closes the server and the meters it owns. */
+    /**
+     * Stops the loop (leaving the group) and, when it runs on another thread, waits for it (up to
+     * {@code shutdown.timeout.ms}); then closes the server and the meters it owns.
+     */
     @Override
     public void close() throws InterruptedException {
         worker.close();
-        worker.join(Duration.ofSeconds(30));
+        worker.join(shutdownTimeout);
         unobserve.run();
         if (http != null) {
             http.close();

@@ -53,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         DemoRunner demo = new DemoRunner(out);
         CountDownLatch done = new CountDownLatch(1);
-        StopSignals.onInterrupt(demo::stop);
+        StopSignals.onInterrupt(why -> demo.stop());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.stop();
             try {

@@ -56,6 +56,16 @@ public final class DetoxConfig extends AbstractConfig {
     public static final String HTTP_AUTH_TOKEN = "http.auth.token";
     public static final String HTTP_PEER_TIMEOUT_MS = "http.peer.timeout.ms";
     public static final String REWRITER_HTTP_PORT = "rewriter.http.port";
+    public static final String INPUT_MAX_BYTES = "input.max.bytes";
+    public static final String RECORDS_MAX_BYTES = "records.max.bytes";
+    public static final String STARTUP_TIMEOUT_MS = "startup.timeout.ms";
+    public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
+    public static final String REWRITER_RETRY_BACKOFF_MAX_MS = "rewriter.retry.backoff.max.ms";
+    public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO = "schema.registry.basic.auth.user.info";
+    public static final String SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
+    public static final String SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
+    public static final String SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION = "schema.registry.ssl.keystore.location";
+    public static final String SCHEMA_REGISTRY_SSL_KEYSTORE_PASSWORD = "schema.registry.ssl.keystore.password";
 
     // Models (ModelSettings reads these, and the per-language and per-endpoint keys listed in ModelKeys).
     public static final String LANGUAGES = "languages";
@@ -89,7 +99,21 @@ public final class DetoxConfig extends AbstractConfig {
             .define(OUTPUT_FORMAT, Type.STRING, "avro", ValidString.in("avro", "avro-confluent", "json"),
                     Importance.HIGH, "Wire format of the result topics (detoxified, toxic, review, metrics).")
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "", Importance.MEDIUM,
-                    "Base URL of a Confluent-compatible Schema Registry; required by avro-confluent.")
+                    "Base URL of a Confluent-compatible Schema Registry; required by avro-confluent. https:// URLs use "
+                            + "the JVM's trust store unless schema.registry.ssl.truststore.location is set.")
+            .define(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, Type.PASSWORD, null, Importance.MEDIUM,
+                    "user:password for HTTP basic authentication to the Schema Registry (as Confluent's "
+                            + "basic.auth.user.info); empty sends no credentials.")
+            .define(SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION, Type.STRING, "", Importance.LOW,
+                    "Trust store (PKCS12 or JKS) with the CA that signed the Schema Registry's certificate; empty uses "
+                            + "the JVM's default trust store.")
+            .define(SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.LOW,
+                    "Password of schema.registry.ssl.truststore.location.")
+            .define(SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION, Type.STRING, "", Importance.LOW,
+                    "Key store (PKCS12 or JKS) with this client's certificate and key, for a registry that requires "
+                            + "TLS client authentication; empty sends none.")
+            .define(SCHEMA_REGISTRY_SSL_KEYSTORE_PASSWORD, Type.PASSWORD, null, Importance.LOW,
+                    "Password of schema.registry.ssl.keystore.location (and of its key).")
             .define(TOPIC_COMMENTS, Type.STRING, Topics.COMMENTS, Importance.MEDIUM, "Input topic of comment events.")
             .define(TOPIC_DETOXIFIED, Type.STRING, Topics.DETOXIFIED, Importance.MEDIUM,
                     "Output topic for PASS and REWRITE results.")
@@ -111,7 +135,16 @@ public final class DetoxConfig extends AbstractConfig {
             .define(TOPICS_REPLICATION_FACTOR, Type.SHORT, (short) -1, Importance.MEDIUM,
                     "Replication factor of topics created at start-up; -1 uses the broker's default.")
             .define(TEXT_MAX_CHARS, Type.INT, 5000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
-                    "Longest comment text accepted, in UTF-16 chars; longer ones go to the DLQ.")
+                    "Longest comment text accepted, in UTF-16 chars; longer ones go to the DLQ (too_long).")
+            .define(INPUT_MAX_BYTES, Type.INT, 262_144, ConfigDef.Range.atLeast(1_024), Importance.MEDIUM,
+                    "Largest input record the moderator accepts: key + value + headers, uncompressed bytes. Larger "
+                            + "ones go to the DLQ (too_large) without being decoded. An output record carries its input's key "
+                            + "and headers, so a result's value may use records.max.bytes less this.")
+            .define(RECORDS_MAX_BYTES, Type.INT, 1_000_000, ConfigDef.Range.atLeast(16_384), Importance.MEDIUM,
+                    "Largest record the pipeline writes (key + value + headers, uncompressed): a result that would be "
+                            + "larger sends its input to the DLQ (too_large); a DLQ copy that would be larger is cut to "
+                            + "fit, with headers giving the original sizes and SHA-256. Keep it below the producers' "
+                            + "max.request.size and the topics' max.message.bytes (both about 1 MiB by default).")
             .define(MODERATOR_THREADS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                     "Stream threads per moderator instance (num.stream.threads).")
             .define(REWRITER_GROUP_ID, Type.STRING, "detox-rewriter", Importance.HIGH,
@@ -126,7 +159,12 @@ public final class DetoxConfig extends AbstractConfig {
             .define(REWRITER_MAX_ATTEMPTS, Type.INT, 3, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                     "Attempts of a rewrite backend call before the comment is held with reason backend_failed.")
             .define(REWRITER_RETRY_BACKOFF_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(0), Importance.LOW,
-                    "Pause before the first retry of a failed backend call; doubles on each further attempt.")
+                    "Pause before the first retry of a failed backend call or Kafka transaction; doubles on each "
+                            + "further attempt, up to rewriter.retry.backoff.max.ms.")
+            .define(REWRITER_RETRY_BACKOFF_MAX_MS, Type.LONG, 10_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "Longest pause between retries. While the rewrite backend is unavailable, or transactions keep "
+                            + "failing, the worker pauses consumption (staying in its group) and retries the same batch "
+                            + "after each pause; nothing is held or dead-lettered because of an outage.")
             .define(MODERATOR_STANDBY_REPLICAS, Type.INT, 1, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     "Standby replicas of the moderator's state stores (num.standby.replicas): another instance keeps a "
                             + "warm copy of the metrics stores, so they move at once when an instance stops.")
@@ -210,14 +248,49 @@ public final class DetoxConfig extends AbstractConfig {
             .define(SEQ2SEQ_PROMPT, Type.STRING, "", Importance.MEDIUM,
                     "Prompt of onnx-seq2seq models, in front of the comment (one space between) or around it where "
                             + "it contains {text} (mT0-style models: 'Detoxify:'; BART: empty); seq2seq.prompt.<lang> overrides per "
-                            + "language.");
+                            + "language.")
+            .define(STARTUP_TIMEOUT_MS, Type.LONG, 30_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "How long moderator, rewriter, produce and tail wait at start-up for a Kafka broker to answer at "
+                            + "bootstrap.servers; then they exit with an error naming the address.")
+            .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 4_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "How long a stopping moderator or rewriter (SIGTERM, Ctrl-C) waits for its Kafka clients to close: "
+                            + "finish or abort the open transaction and leave the group.");
 
     private final ModelSettings models;
 
     /** @throws org.apache.kafka.common.config.ConfigException naming the key when a value or a model key is wrong */
     public DetoxConfig(Map<?, ?> values) {
         super(CONFIG, values, false);
+        if (getInt(RECORDS_MAX_BYTES) - getInt(INPUT_MAX_BYTES) < 16_384) {
+            throw new org.apache.kafka.common.config.ConfigException(RECORDS_MAX_BYTES + "=" + getInt(RECORDS_MAX_BYTES)
+                    + " must exceed " + INPUT_MAX_BYTES + "=" + getInt(INPUT_MAX_BYTES) + " by at least 16384: a result "
+                    + "carries its input's key and headers beside its own value");
+        }
         this.models = ModelSettings.from(this);
+    }
+
+    /**
+     * The largest record this process may write: {@code records.max.bytes}, or less when the producers'
+     * {@code kafka.max.request.size} is smaller.
+     */
+    public int recordsMaxBytes() {
+        Object requestSize = kafkaProperties().get("max.request.size");
+        int limit = getInt(RECORDS_MAX_BYTES);
+        if (requestSize != null) {
+            limit = Math.min(limit, Integer.parseInt(requestSize.toString().trim()) - 1_024);
+        }
+        return limit;
+    }
+
+    /** The largest value of a result the moderator may write, leaving room for its input's key and headers. */
+    public int resultMaxBytes() {
+        return recordsMaxBytes() - getInt(INPUT_MAX_BYTES);
+    }
+
+    /** A password-type value, or null when unset or empty. */
+    public String password(String key) {
+        org.apache.kafka.common.config.types.Password p = getPassword(key);
+        return p == null || p.value().isEmpty() ? null : p.value();
     }
 
     /** The model configuration (languages, classifiers, thresholds, rewriter chains, devices, chat endpoints). */
@@ -241,8 +314,7 @@ public final class DetoxConfig extends AbstractConfig {
 
     /** The bearer token the HTTP servers require, or null when none is configured. */
     public String httpAuthToken() {
-        org.apache.kafka.common.config.types.Password p = getPassword(HTTP_AUTH_TOKEN);
-        return p == null || p.value().isEmpty() ? null : p.value();
+        return password(HTTP_AUTH_TOKEN);
     }
 
     /** A copy with some values replaced (e.g. the demo's embedded broker address). */

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code detox_rewriter_backend_batch_size{backend, lang}} — comments per backend call;</li>
  *   <li>{@code detox_rewriter_backend_failures_total{backend, lang}} — comments a backend made no proposal for
  *       (errors, timeouts, unusable answers, open circuit breaker).</li>
+ *   <li>{@code detox_rewriter_backend_unavailable_total} — batches put back while the backend was unavailable;</li>
  * </ul>
  * Which backend produced each published result is the {@code backend} tag of {@code detox_rewriter_results_total}.
  */
@@ -40,6 +41,7 @@ public final class RewriterMeters implements RewriterObserver, BackendObserver {
     private final DistributionSummary batchSize;
     private final Counter dlq;
     private final Counter aborted;
+    private final Counter unavailable;
     private final Map<String, Counter> results = new ConcurrentHashMap<>();
     private final Map<String, Timer> rewrite = new ConcurrentHashMap<>();
     private final Map<String, Timer> backendTime = new ConcurrentHashMap<>();
@@ -54,8 +56,11 @@ public final class RewriterMeters implements RewriterObserver, BackendObserver {
         this.batchSize = DistributionSummary.builder("detox.rewriter.batch.size")
                 .description("Comments per rewrite batch").register(registry);
         this.dlq = Counter.builder("detox.rewriter.dlq").description("Records on comments.toxic the rewriter "
-                + "could not decode and dead-lettered").register(registry);
+                + "dead-lettered (undecodable, or output too large or refused)").register(registry);
         this.aborted = Counter.builder("detox.rewriter.aborted").description("Aborted rewriter transactions")
+                .register(registry);
+        this.unavailable = Counter.builder("detox.rewriter.backend.unavailable")
+                .description("Batches put back because the rewrite backend was unavailable (consumption paused)")
                 .register(registry);
     }
 
@@ -109,5 +114,10 @@ public final class RewriterMeters implements RewriterObserver, BackendObserver {
                 .description("Comments a rewrite backend made no proposal for").tag("backend", backend)
                 .tag("lang", lang).register(registry));
         f.increment(failed);
+    }
+
+    @Override
+    public void backendUnavailable() {
+        unavailable.increment();
     }
 }

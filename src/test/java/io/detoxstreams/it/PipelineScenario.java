@@ -12,6 +12,7 @@ import io.detoxstreams.models.Models;
 import io.detoxstreams.moderator.ModeratorService;
 import io.detoxstreams.serde.Codecs;
 import io.detoxstreams.worker.BatchRewriter;
+import io.detoxstreams.worker.RewriterObserver;
 import io.detoxstreams.worker.RewriterWorker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -87,8 +88,8 @@ final class PipelineScenario {
 
     private static void startWorker(DetoxConfig config, Models models, Codecs codecs, List<RewriterWorker> workers,
                                     List<Thread> threads) {
-        RewriterWorker w = new RewriterWorker(config, new BatchRewriter(models.detoxifier(), 3, 100, Clock.systemUTC()),
-                codecs.results());
+        RewriterWorker w = RewriterWorker.create(config, new BatchRewriter(models.detoxifier(), 3, 100, Clock.systemUTC()),
+                codecs.results(), RewriterObserver.NONE);
         workers.add(w);
         Thread t = new Thread(w, "rewriter-" + threads.size());
         threads.add(t);

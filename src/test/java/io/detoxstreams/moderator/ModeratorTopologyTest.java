@@ -192,7 +192,7 @@ class ModeratorTopologyTest {
 
         List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
         assertThat(dead).extracting(r -> DlqHeaders.get(r.headers(), DlqHeaders.REASON))
-                .containsExactly("invalid_utf8", "undecodable");
+                .containsExactly("invalid_utf8", "missing_text");
         assertThat(dead.get(0).value()).isEqualTo(bad);
         ModerationResult ok = decode(detoxified.readRecord());
         assertThat(ok.getId()).isEqualTo("y");
