@@ -1,9 +1,11 @@
 package io.detoxstreams.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.data.Split;
 import io.detoxstreams.eval.detox.DetoxEvaluator;
 import io.detoxstreams.eval.detox.DetoxReport;
+import io.detoxstreams.models.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -68,9 +70,10 @@ public class EvalDetoxCommand implements Callable<Integer> {
             case DEV -> EnumSet.of(Split.DEV);
             case ALL -> EnumSet.allOf(Split.class);
         };
-        try (DetoxModels models = detox.load();
+        DetoxConfig config = detox.load();
+        try (Models models = detox.models(config);
              BufferedWriter dumpOut = dump == null ? null : Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
-            DetoxEvaluator evaluator = new DetoxEvaluator(models.classifier, models.detoxifier);
+            DetoxEvaluator evaluator = new DetoxEvaluator(models.classifier(), models.detoxifier());
             Map<String, java.util.List<String[]>> embedded = new java.util.TreeMap<>();
             evaluator.rowSink(row -> {
                 if (dumpOut != null) {
@@ -85,11 +88,14 @@ public class EvalDetoxCommand implements Callable<Integer> {
             header.put("data", data.toAbsolutePath().normalize().toString());
             header.put("split", split.name().toLowerCase(java.util.Locale.ROOT));
             header.put("split_rule", "rows with Split.of(toxic) in " + splits + " (70/15/15 hash split)");
-            header.put("classifier", models.classifier.version());
-            header.put("rewriter", String.join(" -> ", models.detoxifier.backends()));
-            header.put("not_detoxifiable_thresholds", models.policy.notDetoxifiableThresholds());
-            header.put("similarity_floor", detox.similarityFloor);
-            header.put("fluency_floor", detox.fluencyFloor);
+            header.put("classifier", models.classifier().version());
+            header.put("rewriter", String.join(" -> ", models.detoxifier().backends()));
+            if (!models.detoxifier().languageChains().isEmpty()) {
+                header.put("rewriter_by_language", models.detoxifier().languageChains());
+            }
+            header.put("not_detoxifiable_thresholds", models.policy().notDetoxifiableThresholds());
+            header.put("similarity_floor", config.models().similarityFloor());
+            header.put("fluency_floor", config.models().fluencyFloor());
             header.put("fluency_judge", "fluent = weakest new junction >= the " + DetoxEvaluator.JUDGE_QUANTILE
                     + " quantile and LM score per token >= the 0.01 quantile of the language's DEV human rewrites; "
                     + "dangling = ends a clause on a dangling function word or orphans punctuation where the input did not; both are shares "

@@ -27,15 +27,16 @@ public final class ExplanationBuilder {
     }
 
     /**
-     * @param edits  what the backend did to each toxic span, in original offsets
-     * @param method how the rewrite was made ({@code span-substitution}, …)
+     * @param edits     what the backend did to each toxic span, in original offsets
+     * @param method    how the rewrite was made ({@code span-substitution}, …)
+     * @param rationale the backend's own explanation (an LLM's), or null
      */
     public static Explanation rewritten(String original, ToxicityResult before, List<SpanEdit> edits, String method,
-                                        double scoreAfter, String backend) {
+                                        String rationale, double scoreAfter, String backend) {
         List<String> categories = categories(before, edits);
         String summary = Summary.rewritten(edits, categories, before.score(), scoreAfter, before.threshold());
         return new Explanation(edits, categories, before.score(), scoreAfter, method, backend, before.model(),
-                summary);
+                summary, rationale);
     }
 
     public static Explanation held(String original, ToxicityResult before, HoldReason reason, String method,

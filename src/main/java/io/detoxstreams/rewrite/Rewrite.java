@@ -8,14 +8,18 @@ import java.util.List;
 /**
  * A backend's proposed neutral version of a comment, before verification.
  *
- * @param text     the proposed rewrite (may be empty when the backend gave up)
- * @param method   how it was produced, e.g. {@code span-substitution}, {@code seq2seq-beam4}
- * @param edits    what was done to each toxic span, in original offsets
- * @param declined null for a proposal; otherwise the backend's reason for not proposing one (e.g.
- *                 {@link HoldReason#MEANING_LOST} when only deleting what the comment is about would detoxify it),
- *                 which the detoxifier records before trying the next backend
+ * @param text      the proposed rewrite (may be empty when the backend gave up)
+ * @param method    how it was produced, e.g. {@code span-substitution}, {@code seq2seq-beam4}
+ * @param edits     what was done to each toxic span, in original offsets
+ * @param rationale the backend's own explanation of its rewrite (an LLM's), or null
+ * @param failure   why the backend made no proposal (bad answer, timeout, circuit open), or null when it made one;
+ *                  the chain then moves on to the next backend
+ * @param declined  null unless the backend chose not to propose a rewrite, for this reason (e.g.
+ *                  {@link HoldReason#MEANING_LOST} when only deleting what the comment is about would detoxify it);
+ *                  the detoxifier records it as the failure and tries the next backend
  */
-public record Rewrite(String text, String method, List<SpanEdit> edits, HoldReason declined) {
+public record Rewrite(String text, String method, List<SpanEdit> edits, String rationale, String failure,
+                      HoldReason declined) {
 
     public Rewrite {
         edits = List.copyOf(edits);
@@ -23,11 +27,26 @@ public record Rewrite(String text, String method, List<SpanEdit> edits, HoldReas
 
     /** A proposal. */
     public Rewrite(String text, String method, List<SpanEdit> edits) {
-        this(text, method, edits, null);
+        this(text, method, edits, null, null, null);
     }
 
-    /** No proposal, for the given reason. */
+    /** A proposal with the backend's own explanation. */
+    public Rewrite(String text, String method, List<SpanEdit> edits, String rationale) {
+        this(text, method, edits, rationale, null, null);
+    }
+
+    /** No proposal: the backend failed on this comment (the reason is logged and shown in the explanation). */
+    public static Rewrite failed(String method, String failure) {
+        return new Rewrite("", method, List.of(), null, failure, null);
+    }
+
+    /** No proposal, for the given reason (the chain moves on; HOLD with it when none is left). */
     public static Rewrite declined(HoldReason reason, String method, List<SpanEdit> edits) {
-        return new Rewrite("", method, edits, reason);
+        return new Rewrite("", method, edits, null, "declined: " + reason.code(), reason);
+    }
+
+    /** Whether the backend proposed a text (possibly empty) rather than failing or declining. */
+    public boolean proposed() {
+        return failure == null;
     }
 }

@@ -13,8 +13,8 @@ class FluencyFloorDefaultTest {
 
     @Test
     void shouldDefaultToTheVerifiersFloorAndAcceptOverrides() {
-        assertThat(new DetoxConfig(Map.of()).fluencyFloor()).isEqualTo(Verifier.DEFAULT_FLUENCY_FLOOR);
-        assertThat(new DetoxConfig(Map.of(DetoxConfig.REWRITER_FLUENCY_FLOOR, "0")).fluencyFloor()).isZero();
+        assertThat(new DetoxConfig(Map.of()).models().fluencyFloor()).isEqualTo(Verifier.DEFAULT_FLUENCY_FLOOR);
+        assertThat(new DetoxConfig(Map.of(DetoxConfig.REWRITER_FLUENCY_FLOOR, "0")).models().fluencyFloor()).isZero();
         assertThatThrownBy(() -> new DetoxConfig(Map.of(DetoxConfig.REWRITER_FLUENCY_FLOOR, "1.5")))
                 .hasMessageContaining(DetoxConfig.REWRITER_FLUENCY_FLOOR);
     }

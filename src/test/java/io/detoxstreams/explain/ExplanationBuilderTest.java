@@ -19,7 +19,7 @@ class ExplanationBuilderTest {
     void shouldSummariseARewriteInOneEnglishSentenceWithoutQuotingTheInsult() {
         List<SpanEdit> edits = List.of(new SpanEdit(8, 13, "insult", 0.9, EditAction.REPLACED, "person"),
                 new SpanEdit(14, 21, "toxicity", 1.0, EditAction.DELETED, ""));
-        Explanation x = ExplanationBuilder.rewritten("you are idiot fucking", before, edits, "span-substitution", 0.12,
+        Explanation x = ExplanationBuilder.rewritten("you are idiot fucking", before, edits, "span-substitution", null, 0.12,
                 "embedded/2");
         assertThat(x.categories()).containsExactly("insult", "profanity", "toxicity");
         assertThat(x.summary()).isEqualTo("Replaced 1 passage with \u201Cperson\u201D and removed 1 passage flagged as "

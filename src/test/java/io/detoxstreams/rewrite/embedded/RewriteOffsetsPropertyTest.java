@@ -74,7 +74,7 @@ class RewriteOffsetsPropertyTest {
                 assertThat(e.end()).isEqualTo(s.end());
             });
         }
-        Explanation x = ExplanationBuilder.rewritten(text, before, rewrite.edits(), rewrite.method(), 0.1,
+        Explanation x = ExplanationBuilder.rewritten(text, before, rewrite.edits(), rewrite.method(), rewrite.rationale(), 0.1,
                 rewriter.name());
         assertThat(x.spans()).isEqualTo(rewrite.edits());
     }
