@@ -97,9 +97,9 @@ public class EvalDetoxCommand implements Callable<Integer> {
             header.put("similarity_floor", config.models().similarityFloor());
             header.put("fluency_floor", config.models().fluencyFloor());
             header.put("fluency_judge", "fluent = weakest new junction >= the " + DetoxEvaluator.JUDGE_QUANTILE
-                    + " quantile and LM score per token >= the 0.01 quantile of the language's DEV human rewrites; "
-                    + "dangling = ends a clause on a dangling function word or orphans punctuation where the input did not; both are shares "
-                    + "of the published outputs that differ from the input");
+                    + " quantile and LM score per token >= the lowest of the language's DEV human rewrites; "
+                    + "dangling = ends a clause on a dangling function word or orphans punctuation where the input "
+                    + "did not; both are shares of the published outputs that differ from the input");
             header.put("j_counting", "J = mean over all rows of STA*SIM*ChrF; a HOLD publishes nothing and counts 0; "
                     + "j_published = the same mean over non-held rows; sta/sim/chrf are means over published rows");
             System.out.println("eval detox on " + header.get("split_rule"));

@@ -30,7 +30,7 @@ import java.util.zip.GZIPOutputStream;
  * context it changed (the inserted ones and the {@code order - 1} after each edit, the end of the text included).
  * What the original already had was written by its author; an unchanged text is fluent. {@link #fluent} compares both with the human references: a rewrite is fluent when its
  * weakest new junction is at least the given quantile of the references' weakest junctions and its score per token is
- * at least their 1st percentile.
+ * at least their lowest (quantile {@link #LM_QUANTILE}: below the range of the references).
  *
  * <p>File format ({@code fluency/lm-<lang>.bin}): GZIP of a {@link DataOutputStream}: magic {@code DXFL}, format,
  * language, metadata (string pairs), proper names, 101 percentiles of the references' score per token and 101 of their
@@ -41,7 +41,7 @@ public final class LanguageFluency {
     static final int MAGIC = 0x4458464C; // "DXFL"
     static final int FORMAT = 1;
     static final int PERCENTILES = 101;
-    /** The language model's floor: the 1st percentile of the references' score per token. */
+    /** The language model's floor: the lowest score per token of the references (quantile 0). */
     public static final double LM_QUANTILE = 0.0;
 
     /**

@@ -45,7 +45,7 @@ public final class DetoxEvaluator {
     public static final String REFERENCE = "reference";
     /**
      * The fluency judge of the report: an output is fluent when its weakest new junction reaches the 10th percentile
-     * of the language's DEV human rewrites (and its language-model score their 1st percentile).
+     * of the language's DEV human rewrites (and its language-model score at least their lowest).
      */
     public static final double JUDGE_QUANTILE = 0.10;
     private static final int BATCH = 256;
