@@ -22,6 +22,8 @@ final class TokenPlan {
 
     final String text;
     final List<Token> tokens;
+    /** {@code tokens.size()}, read in every loop of the rewrite. */
+    private final int size;
     /** Normalized key per token; null for punctuation and symbols. */
     final String[] keys;
     /** Each token's own text (computed once: many passes read it). */
@@ -44,6 +46,7 @@ final class TokenPlan {
         this.text = text;
         this.tokens = Tokenizer.tokenize(text);
         int n = tokens.size();
+        this.size = n;
         keys = new String[n];
         texts = new String[n];
         decisions = new Decision[n];
@@ -84,7 +87,7 @@ final class TokenPlan {
     }
 
     int size() {
-        return tokens.size();
+        return size;
     }
 
     boolean wordLike(int i) {
