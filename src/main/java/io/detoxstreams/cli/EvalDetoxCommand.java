@@ -49,8 +49,8 @@ public class EvalDetoxCommand implements Callable<Integer> {
     Path dump;
 
     @Option(names = "--examples", defaultValue = "0",
-            description = "Print this many before/after examples of the embedded rewriter per language, picked at random "
-                    + "with --seed (default: none).")
+            description = "Print this many before/after examples of the embedded rewriter per language (rows it "
+                    + "rewrote or held, not those it passed unchanged), picked at random with --seed (default: none).")
     int examples;
 
     @Option(names = "--seed", defaultValue = "10", description = "Seed of the example picks (default: ${DEFAULT-VALUE}).")
@@ -79,7 +79,7 @@ public class EvalDetoxCommand implements Callable<Integer> {
                 if (dumpOut != null) {
                     write(dumpOut, String.join("\t", row));
                 }
-                if (examples > 0 && row[1].equals(DetoxEvaluator.EMBEDDED)) {
+                if (examples > 0 && row[1].equals(DetoxEvaluator.EMBEDDED) && !row[3].equals(row[2])) {
                     embedded.computeIfAbsent(row[0], k -> new java.util.ArrayList<>()).add(row);
                 }
             });
