@@ -66,6 +66,10 @@ public class RewriteCommand implements Callable<Integer> {
                 for (int r = from; r < to; r++) {
                     texts.add(table.get(r, textCol));
                     String l = langCol < 0 ? "" : table.get(r, langCol).trim();
+                    if (l.isEmpty() && lang == null) {
+                        System.err.println(input + ": row " + (r + 1) + " has an empty 'lang': fill it or pass --lang");
+                        return 2;
+                    }
                     langs.add(l.isEmpty() ? lang : l);
                 }
                 for (ModerationDecision d : decide(models, texts, langs)) {
