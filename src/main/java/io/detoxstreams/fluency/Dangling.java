@@ -47,6 +47,16 @@ public final class Dangling {
             "zh", Set.of("和", "与", "跟", "把", "被", "向", "从", "比", "及", "或"),
             "hi", Set.of("का", "की", "को", "ने", "पर", "तक", "और", "या", "लेकिन", "एक", "बहुत"));
 
+    /** Coordinating conjunctions: a clause before one must be complete ("you are and nobody …" is not). */
+    private static final Map<String, Set<String>> CONJUNCTIONS = Map.of(
+            "en", Set.of("and", "or", "but", "nor"),
+            "ru", Set.of("и", "но", "или", "либо", "а"),
+            "uk", Set.of("і", "й", "та", "але", "або", "а"),
+            "de", Set.of("und", "oder", "aber", "sondern"),
+            "es", Set.of("y", "o", "pero", "ni"),
+            "zh", Set.of("和", "与", "或", "但"),
+            "hi", Set.of("और", "या", "लेकिन"));
+
     /** Prepositions English may strand before a question mark. */
     private static final Set<String> EN_STRANDABLE = Set.of("of");
 
@@ -65,6 +75,11 @@ public final class Dangling {
     /** Whether {@code key} (a lower-case word) cannot end a clause in {@code lang}. */
     public static boolean cannotEnd(String lang, String key) {
         return WORDS.getOrDefault(lang, Set.of()).contains(key);
+    }
+
+    /** Whether {@code key} (a lower-case word) is a coordinating conjunction of {@code lang}. */
+    public static boolean conjunction(String lang, String key) {
+        return CONJUNCTIONS.getOrDefault(lang, Set.of()).contains(key);
     }
 
     /** Whether {@code token} is punctuation that ends a sentence or clause. */

@@ -28,7 +28,8 @@ import java.util.Map;
  *                                                table phrase: "the fuck", "piece of shit")
  * − insertion · inserted chars / text chars       for replacement text (similarity to the original)
  * − dangling · [the edit leaves a word that cannot end a clause ({@link Dangling}), or a copula whose complement it
- *              deleted ("the mayor is."), before clause punctuation or the end]
+ *              deleted ("the mayor is."), before clause punctuation, a coordinating conjunction ("she's and …") or
+ *              the end]
  * </pre>
  * The language model scores only the candidates that rank best by the other terms ({@link #NEXT_TERM_RERANKED} get
  * the term of the token after them, {@link #LM_RERANKED} their whole window; it is the costly part). The classifier's

@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EditPieces {
 
     /** One output token: language-model id, junction hashes, and whether it may not end a clause / ends one. */
-    record Piece(int id, int word, int cls, boolean cannotEnd, boolean endsClause, boolean copula) {
+    record Piece(int id, int word, int cls, boolean cannotEnd, boolean endsClause, boolean copula,
+                 boolean conjunction) {
     }
 
     /** A replacement text, tokenized once. */
@@ -53,8 +54,8 @@ final class EditPieces {
         this.lang = lang;
         this.fillers = fillers;
         this.pieces = pieces;
-        this.bos = new Piece(lm.bos(), JunctionModel.BOS, JunctionModel.BOS, false, false, false);
-        this.eos = new Piece(lm.eos(), JunctionModel.EOS, JunctionModel.EOS, false, true, false);
+        this.bos = new Piece(lm.bos(), JunctionModel.BOS, JunctionModel.BOS, false, false, false, false);
+        this.eos = new Piece(lm.eos(), JunctionModel.EOS, JunctionModel.EOS, false, true, false, false);
     }
 
     boolean prepared() {
@@ -114,7 +115,8 @@ final class EditPieces {
 
     Piece piece(String key) {
         return new Piece(lm.id(key), JunctionModel.wordHash(key), junctions.classHash(key),
-                Dangling.cannotEnd(lang, key), Dangling.endsClause(key), Dependents.copula(lang, key));
+                Dangling.cannotEnd(lang, key), Dangling.endsClause(key), Dependents.copula(lang, key),
+                Dangling.conjunction(lang, key));
     }
 
     Filler filler(String surface) {

@@ -101,7 +101,7 @@ final class EditScorer {
             junction = logJunction(l2, l1, m1, m2) + logJunction(mBefore, mLast, r1, r2);
             last = mLast;
         }
-        boolean dangling = (last.cannotEnd() || last.copula()) && r1.endsClause();
+        boolean dangling = (last.cannotEnd() || last.copula()) && (r1.endsClause() || r1.conjunction());
         if (c.article() >= 0) {
             junction += logJunction(nLeft > 2 ? left[2] : pieces.bos, l2, l1 == pieces.bos ? pieces.bos : l1, mid.length > 0 ? mid[0] : r1);
         }

@@ -59,4 +59,12 @@ class EditChooserTest {
         Rewrite r = choosing.rewrite(request("this woman is a greedy lunatic .", "woman", "lunatic"));
         assertThat(r.text()).contains("woman").doesNotContain("lunatic");
     }
+
+    @Test
+    void shouldNotLeaveACopulaBeforeAConjunction() {
+        String out = choosing.rewrite(request("she 's a bitch and she is not hot .", "bitch")).text();
+        assertThat(out).as(out).doesNotContain("'s and").contains("and she is not hot");
+        assertThat(Dangling.conjunction("en", "and")).isTrue();
+        assertThat(Dangling.conjunction("en", "the")).isFalse();
+    }
 }
