@@ -104,7 +104,8 @@ class DetoxQualityTest {
             SystemScores s = r.system(DetoxEvaluator.EMBEDDED);
             assertThat(s.staRewrites()).as("STA among rewrites in %s", lang).isGreaterThanOrEqualTo(0.85);
         });
-        // Issue 10 asks for <= 6 %: not met on average (7 % on TEST, zh 22 %), see MODEL_CARD.md (Rewriter).
+        // Issue 10 asks for <= 6 %: not met on the mean over languages (6.5 % on TEST, zh 19.6 %; pooled 4.1 %), see
+        // MODEL_CARD.md (Rewriter).
         assertThat(report.average(DetoxEvaluator.EMBEDDED, SystemScores::holdRate)).isLessThanOrEqualTo(0.10);
     }
 
