@@ -20,8 +20,8 @@ class PipelineBenchCommandTest {
         Contender m = Contender.plain(Variant.MODERATOR);
         Contender s = Contender.plain(Variant.SERDE);
         return new PipelineResult(Map.of(), Map.of(), List.of(s, m), List.of(
-                new PipelineResult.Run(s, 1, 1, 1, 1, serde, 1, 1, 1, ""),
-                new PipelineResult.Run(m, 1, 1, 1, 1, moderator, 1, 1, 1, "")), List.of());
+                new PipelineResult.Run(s, 1, 1, 1, 1, serde, 1, 1, 1, 0, ""),
+                new PipelineResult.Run(m, 1, 1, 1, 1, moderator, 1, 1, 1, 0, "")), List.of());
     }
 
     @Test

@@ -29,9 +29,9 @@ import java.util.concurrent.ExecutionException;
  * Runs {@code bench pipeline}: the variants ({@link Variant}) over the same generated corpus, on one broker, with the
  * same partitions, exactly-once v2 and client settings.
  * <ol>
- *   <li>Two input topics are filled: one for the pass-throughs, one (smaller) for the variants that run the models;
- *       a warm-up round runs every variant once, and its rates size both topics so that each variant's steady state
- *       (10 % → 90 % of its input committed) lasts at least {@code steadySeconds}.
+ *   <li>Each variant gets an input topic of its own ({@link InputTopics}); a warm-up round runs every variant once,
+ *       and its rates size the topics so that each variant's steady state (10 % → 90 % of its input committed) lasts
+ *       at least {@code steadySeconds}.
  *   <li>{@code rounds} rounds, each running every variant once, one after the other, in an order rotated per round,
  *       so that machine noise falls on all variants alike. A fresh {@code application.id} per run reads its topic
  *       from the start.
@@ -43,15 +43,15 @@ import java.util.concurrent.ExecutionException;
  */
 public final class PipelineBench {
 
-    private static final double FROM = 0.10;
-    private static final double TO = 0.90;
+    static final double FROM = 0.10;
+    static final double TO = 0.90;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STALL_TIMEOUT = Duration.ofMinutes(2);
     /**
      * Rates (records/s) that size the input of the warm-up runs before anything is measured; a warm-up run stops
      * after {@link #warmUpNanos()} of steady state anyway.
      */
-    private static final Map<Variant, Double> FIRST_GUESS = Map.of(Variant.BYTES, 150_000.0, Variant.SERDE, 60_000.0,
+    static final Map<Variant, Double> FIRST_GUESS = Map.of(Variant.BYTES, 150_000.0, Variant.SERDE, 60_000.0,
             Variant.MODERATOR, 8_000.0, Variant.MODERATOR_METRICS, 8_000.0, Variant.PIPELINE, 6_000.0);
 
     /**
@@ -72,6 +72,7 @@ public final class PipelineBench {
     private final String runId = "bench-" + UUID.randomUUID().toString().substring(0, 6);
     private final Codecs codecs;
     private final Map<String, Object> clientProperties;
+    private final Map<String, Object> corpusInfo;
 
     /**
      * @param base   configuration every variant starts from ({@code bootstrap.servers}, formats, {@code kafka.*} and
@@ -88,10 +89,15 @@ public final class PipelineBench {
         this.log = log;
         this.codecs = Codecs.from(base);
         this.clientProperties = new HashMap<>(base.kafkaProperties());
+        ThreadCpu.enableWaitAccounting();
+        this.corpusInfo = corpus.describe();
         clientProperties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, base.bootstrapServers());
     }
 
     public PipelineResult run(Map<String, Object> settings) throws Exception {
+        if (models != null) {
+            corpusInfo.put("as_the_models_see_it", corpus.asSeenBy(models.languageDetector(), models.classifier(), 5_000));
+        }
         try (Admin admin = Admin.create(clientProperties)) {
             try {
                 return measure(admin, new Offsets(admin), settings);
@@ -102,7 +108,7 @@ public final class PipelineBench {
     }
 
     private PipelineResult measure(Admin admin, Offsets offsets, Map<String, Object> settings) throws Exception {
-        InputTopics inputs = new InputTopics(admin);
+        InputTopics inputs = new InputTopics(admin, runId, o, progress);
         try (InputProducer producer = new InputProducer(clientProperties, corpus, codecs.comments())) {
             Map<Contender, Double> guess = new HashMap<>();
             o.contenders().forEach(c -> guess.put(c, FIRST_GUESS.get(c.variant())));
@@ -121,22 +127,23 @@ public final class PipelineBench {
                     PipelineResult.Run r = throughput(admin, offsets, v, round, inputs.topic(v), Long.MAX_VALUE);
                     runs.add(r);
                     say("round %d/%d %-20s %,10.0f records/s  (steady %.1f s over %,d records; "
-                                    + "app CPU %.1f µs/record; stream thread busy %.0f%%)%s%n", round, o.rounds(), v.name(),
-                            r.recordsPerSecond(), r.steadySeconds(), r.steadyRecords(), r.appCpuMicrosPerRecord(),
-                            100 * r.streamThreadBusy(), r.check().isEmpty() ? "" : "\n      " + r.check());
+                                    + "app CPU %.1f µs/record; stream thread on CPU %.0f%%, parked %.0f%%)%s%n", round,
+                            o.rounds(), v.name(), r.recordsPerSecond(), r.steadySeconds(), r.steadyRecords(),
+                            r.appCpuMicrosPerRecord(), 100 * r.streamThreadBusy(), 100 * r.streamThreadWaiting(),
+                            r.check().isEmpty() ? "" : "\n      " + r.check());
                     if (r.steadySeconds() < 0.9 * o.steadySeconds()) {
                         inputs.fill(producer, List.of(v), Map.of(v, r.recordsPerSecond() * 1.2), o.steadySeconds());
                     }
                 }
             }
-            PipelineResult partial = new PipelineResult(settings, corpus.describe(), o.contenders(), runs, List.of());
+            PipelineResult partial = new PipelineResult(settings, corpusInfo, o.contenders(), runs, List.of());
             List<PipelineResult.Latency> latency = new ArrayList<>();
             if (o.latencySeconds() > 0) {
                 for (Contender v : o.contenders()) {
                     latency.add(latency(admin, producer, v, partial.medianRate(v) / 2));
                 }
             }
-            return new PipelineResult(settings, corpus.describe(), o.contenders(), runs, latency);
+            return new PipelineResult(settings, corpusInfo, o.contenders(), runs, latency);
         }
     }
 
@@ -192,7 +199,7 @@ public final class PipelineBench {
             double rate = steady == 0 ? Double.NaN : steady / seconds;
             String check = v.variant() == Variant.PIPELINE && round > 0 ? verifyPipeline(offsets, app, end, total) : "";
             return new PipelineResult.Run(v, round, total, steady, seconds, rate, spent.appNanos() / 1e3 / steady,
-                    spent.processNanos() / 1e3 / steady, spent.streamThreadBusy(), check);
+                    spent.processNanos() / 1e3 / steady, spent.streamThreadBusy(), spent.streamThreadWaiting(), check);
         }
     }
 
@@ -326,46 +333,6 @@ public final class PipelineBench {
             say("%s%n", "note: could not remove every topic/group of " + runId + ": " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** One input topic per variant, each sized for that variant's speed, and how many records each holds. */
-    private final class InputTopics {
-
-        private final Admin admin;
-        private final Map<Contender, Long> size = new HashMap<>();
-
-        InputTopics(Admin admin) {
-            this.admin = admin;
-            TopicCreator.ensure(admin, o.contenders().stream().map(this::topic).toList(), o.partitions(),
-                    o.replicationFactor(), Duration.ofSeconds(30));
-        }
-
-        String topic(Contender c) {
-            return runId + ".input." + c.slug();
-        }
-
-        /**
-         * Tops the topics of {@code contenders} up to what their {@code rates} need for {@code seconds} of steady
-         * state, with a margin (without a measured rate: 4× the first guess). Never more than {@code maxRecords}.
-         */
-        void fill(InputProducer producer, List<Contender> contenders, Map<Contender, Double> rates, double seconds)
-                throws Exception {
-            for (Contender v : contenders) {
-                Double rate = rates.get(v);
-                double r = rate != null && rate > 0 ? rate : 4 * FIRST_GUESS.get(v.variant());
-                long want = (long) Math.ceil(r * seconds / (TO - FROM) * 1.5);
-                want = Math.min(o.maxRecords(), Math.max(want, 1_000));
-                long have = size.getOrDefault(v, 0L);
-                if (want > have) {
-                    producer.bulk(topic(v), have, want, progress, "produce input " + v.name());
-                    long n = Offsets.total(new Offsets(admin).end(topic(v)));
-                    if (n != want) {
-                        throw new IllegalStateException(topic(v) + " holds " + n + " records, expected " + want);
-                    }
-                    size.put(v, want);
-                }
-            }
         }
     }
 }

@@ -5,7 +5,9 @@ import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.data.Split;
 import io.detoxstreams.data.TsvTable;
 import io.detoxstreams.demo.SampleComments;
+import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.language.LanguageDetector;
+import io.detoxstreams.language.LanguageGuess;
 import io.detoxstreams.train.CorpusReader;
 
 import java.nio.file.Path;
@@ -236,6 +238,38 @@ public final class PipelineCorpus {
         d.put("toxic_share", round(toxicShare()));
         d.put("mean_length_chars", round(meanLength()));
         d.put("language_hints", hints);
+        return d;
+    }
+
+    /**
+     * What the models make of the first {@code n} comments of the cycle (a shuffled, representative sample): which
+     * path decided the language ({@code hint}, {@code script}, {@code fast}, {@code lingua}, {@code none}), the share
+     * of toxic verdicts, and the share scoring below two low toxicity bounds — the numbers that explain where the
+     * moderator's time goes.
+     */
+    public Map<String, Object> asSeenBy(LanguageDetector detector, ToxicityClassifier classifier, int n) {
+        int count = Math.min(n, cycle.size());
+        Map<String, Long> methods = new TreeMap<>();
+        long toxic = 0;
+        long below01 = 0;
+        long below02 = 0;
+        for (int i = 0; i < count; i++) {
+            Entry e = cycle.get(i);
+            LanguageGuess g = detector.detect(e.text(), hints ? e.lang() : null);
+            methods.merge(g.method(), 1L, Long::sum);
+            ToxicityResult r = classifier.classify(e.text(), g.lang());
+            toxic += r.toxic() ? 1 : 0;
+            below01 += r.score() < 0.1 ? 1 : 0;
+            below02 += r.score() < 0.2 ? 1 : 0;
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("comments", count);
+        Map<String, Double> shares = new LinkedHashMap<>();
+        methods.forEach((m, k) -> shares.put(m, round(k / (double) count)));
+        d.put("language_method_share", shares);
+        d.put("toxic_verdict_share", round(toxic / (double) count));
+        d.put("score_below_0.1_share", round(below01 / (double) count));
+        d.put("score_below_0.2_share", round(below02 / (double) count));
         return d;
     }
 

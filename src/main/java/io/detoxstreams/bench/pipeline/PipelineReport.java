@@ -28,18 +28,20 @@ public final class PipelineReport {
     /** The table of medians, the ratios, and the latency at half load. */
     public static String table(PipelineResult r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-20s %-36s %10s %24s %10s %6s%n", "variant", "", "records/s",
-                "rounds (records/s)", "app µs/rec", "busy"));
+        sb.append(String.format(Locale.ROOT, "%-20s %-36s %10s %24s %10s %6s %6s%n", "variant", "", "records/s",
+                "rounds (records/s)", "app µs/rec", "CPU", "parked"));
         for (Contender v : r.contenders()) {
             String rounds = String.join(" ", r.runs(v).stream().map(x -> String.format(Locale.ROOT, "%,.0f",
                     x.recordsPerSecond())).toList());
-            sb.append(String.format(Locale.ROOT, "%-20s %-36s %,10.0f %24s %10.1f %5.0f%%%n", v.name(),
-                    v.variant().label(), r.medianRate(v), rounds, r.medianAppCpu(v), 100 * r.medianBusy(v)));
+            sb.append(String.format(Locale.ROOT, "%-20s %-36s %,10.0f %24s %10.1f %5.0f%% %5.0f%%%n", v.name(),
+                    v.variant().label(), r.medianRate(v), rounds, r.medianAppCpu(v), 100 * r.medianBusy(v),
+                    100 * r.medianWaiting(v)));
         }
         r.contenders().stream().filter(Contender::tuned).forEach(c -> sb.append(String.format(Locale.ROOT,
                 "  %s: %s%n", c.name(), c.overrides())));
-        sb.append("  app µs/rec: CPU of the application's own threads per record; busy: share of the time its stream "
-                + "thread was on a CPU\n");
+        sb.append("  app µs/rec: CPU of the application's own threads per record; CPU / parked: share of the steady "
+                + "state its stream thread was on a CPU / parked or blocked (the rest: runnable without a CPU, or in "
+                + "network I/O)\n");
         sb.append(String.format(Locale.ROOT, "%nratios of the median rates (per-round range):%n"));
         for (Contender[] p : r.headlineRatios()) {
             double[] rr = r.roundRatios(p[0], p[1]);
@@ -78,6 +80,7 @@ public final class PipelineReport {
             s.put("median_records_per_second", r.medianRate(v));
             s.put("median_app_cpu_micros_per_record", r.medianAppCpu(v));
             s.put("median_stream_thread_busy", r.medianBusy(v));
+            s.put("median_stream_thread_waiting", r.medianWaiting(v));
             summary.put(v.name(), s);
         }
         root.put("summary", summary);
@@ -112,12 +115,13 @@ public final class PipelineReport {
         sb.append("\nCorpus:\n\n");
         r.corpus().forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
         sb.append("\n## Sustained throughput (steady state: 10 % → 90 % of the input committed)\n\n");
-        sb.append("| variant | median records/s | per round | app CPU µs/record | stream thread busy |\n");
-        sb.append("|---|---:|---|---:|---:|\n");
+        sb.append("| variant | median records/s | per round | app CPU µs/record | stream thread on CPU | parked |\n");
+        sb.append("|---|---:|---|---:|---:|---:|\n");
         for (Contender v : r.contenders()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %.1f | %.0f %% |%n", v.label(), r.medianRate(v),
-                    String.join(" · ", r.runs(v).stream().map(x -> String.format(Locale.ROOT, "%,.0f",
-                            x.recordsPerSecond())).toList()), r.medianAppCpu(v), 100 * r.medianBusy(v)));
+            sb.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %.1f | %.0f %% | %.0f %% |%n", v.label(),
+                    r.medianRate(v), String.join(" · ", r.runs(v).stream().map(x -> String.format(Locale.ROOT, "%,.0f",
+                            x.recordsPerSecond())).toList()), r.medianAppCpu(v), 100 * r.medianBusy(v),
+                    100 * r.medianWaiting(v)));
         }
         sb.append("\n| ratio | of the medians | per-round range |\n|---|---:|---|\n");
         for (Contender[] p : r.headlineRatios()) {

@@ -26,11 +26,12 @@ public record PipelineResult(Map<String, Object> settings, Map<String, Object> c
      *                                  record in the window: what limits an instance when the broker runs elsewhere
      * @param processCpuMicrosPerRecord CPU of the whole process per record (includes an embedded broker)
      * @param streamThreadBusy          share of the window the stream thread(s) were on a CPU
+     * @param streamThreadWaiting       share of the window they were parked or blocked (commits, flushes, locks)
      * @param check                     what was verified after the run (full pipeline), or empty
      */
     public record Run(Contender contender, int round, long inputRecords, long steadyRecords, double steadySeconds,
                       double recordsPerSecond, double appCpuMicrosPerRecord, double processCpuMicrosPerRecord,
-                      double streamThreadBusy, String check) {
+                      double streamThreadBusy, double streamThreadWaiting, String check) {
     }
 
     /** Latency of one variant at a fixed input rate (50 % of its measured maximum), per class (all, pass, toxic). */
@@ -62,6 +63,10 @@ public record PipelineResult(Map<String, Object> settings, Map<String, Object> c
 
     public double medianBusy(Contender v) {
         return median(runs(v).stream().mapToDouble(Run::streamThreadBusy).toArray());
+    }
+
+    public double medianWaiting(Contender v) {
+        return median(runs(v).stream().mapToDouble(Run::streamThreadWaiting).toArray());
     }
 
     /** Ratio of the median rates, {@code a / b}. */

@@ -36,7 +36,7 @@ class PipelineReportTest {
     }
 
     static PipelineResult.Run run(Contender c, int round, double rate) {
-        return new PipelineResult.Run(c, round, 1_000, 800, 800 / rate, rate, 100, 150, 0.5, "");
+        return new PipelineResult.Run(c, round, 1_000, 800, 800 / rate, rate, 100, 150, 0.5, 0.1, "");
     }
 
     @Test
