@@ -38,7 +38,7 @@ import java.util.concurrent.CompletableFuture;
  * a Markdown summary and PNG charts. The numbers in BENCHMARKS.md come from here.
  *
  * <pre>
- * java -jar target/detox-streams.jar bench pipeline                          # full run, embedded broker (~10 min)
+ * java -jar target/detox-streams.jar bench pipeline                          # full run, embedded broker (~9 min)
  * java -jar target/detox-streams.jar bench pipeline --short --min-ratio 0.1  # CI: ~2.5 min, exit 1 below the floor
  * java -jar target/detox-streams.jar bench pipeline --bootstrap broker:9092 --config client.properties
  * </pre>
@@ -167,7 +167,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                     chosen.stream().map(Contender::name).toList(), kafka == null ? bootstrap : "an embedded broker",
                     partitions, threads, corpus.source(), corpus.languages().size(), corpus.meanLength(),
                     100 * corpus.toxicShare(), hints ? "with language hints" : "no language hints");
-            Map<String, Object> settings = settings(base, kafka == null, o, loadBefore);
+            Map<String, Object> settings = settings(base, kafka != null, o, loadBefore);
             result = new PipelineBench(base, models, corpus, o, new ConsoleProgress(System.err), out).run(settings);
             settings.put("load_average_after", loadAverage());
         }
@@ -177,7 +177,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         out.println("JSON: " + json.toAbsolutePath());
         if (report != null) {
             PipelineReport.writeReport(result, report);
-            out.println("report: " + report.resolve("summary.md").toAbsolutePath() + " (+ throughput.png, latency.png)");
+            out.println("report: " + report.resolve("summary.md").toAbsolutePath() + " (+ throughput.png"
+                    + (result.latency().isEmpty() ? ")" : ", latency.png)"));
         }
         return minRatio == null ? 0 : guard(out, result, minRatio);
     }
@@ -229,7 +230,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         streams.forEach((k, v) -> {
             String key = String.valueOf(k);
             if (!List.of("application.id", "bootstrap.servers", "processing.guarantee", "num.stream.threads",
-                    "default.key.serde", "default.value.serde", "state.dir").contains(key)) {
+                    "default.key.serde", "default.value.serde", "state.dir", "errors.dead.letter.queue.topic.name")
+                    .contains(key)) {
                 client.put(key, String.valueOf(v instanceof Class<?> c ? c.getSimpleName() : v));
             }
         });
