@@ -7,11 +7,11 @@ import io.detoxstreams.classify.TextTooLongException;
 import io.detoxstreams.classify.ToxicSpan;
 import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.ToxicityResult;
-import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
 import io.detoxstreams.data.TsvTable;
-import io.detoxstreams.language.CompositeLanguageDetector;
 import io.detoxstreams.language.LanguageDetector;
 import io.detoxstreams.language.LanguageGuess;
+import io.detoxstreams.models.ModelFactory;
+import io.detoxstreams.models.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,8 +36,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, description = "JSON lines output, one object per input row.")
     Path output;
 
-    @Option(names = "--model", description = "A toxicity model file from `train` (default: the shipped model).")
+    @Option(names = "--model", description = "An embedded toxicity model file from `train` (default: the shipped "
+            + "model).")
     Path model;
+
+    @picocli.CommandLine.Mixin
+    ConfigOptions options;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,10 +52,10 @@ public final class ClassifyCommand implements Callable<Integer> {
         int lang = t.column("lang").orElse(-1);
         ConsoleProgress progress = new ConsoleProgress(System.err);
         long t0 = System.nanoTime();
-        try (ToxicityClassifier classifier = model == null ? EmbeddedToxicityClassifier.loadDefault()
-                : EmbeddedToxicityClassifier.load(model);
-             LanguageDetector detector = loadDetector(t0, classifier);
+        try (Models models = ModelFactory.load(options.load(), model, System.getenv());
              BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            ToxicityClassifier classifier = models.classifier();
+            LanguageDetector detector = loadDetector(t0, models);
             for (int r = 0; r < t.size(); r++) {
                 String s = t.get(r, text);
                 String hint = lang < 0 ? null : t.get(r, lang);
@@ -64,10 +68,10 @@ public final class ClassifyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static LanguageDetector loadDetector(long t0, ToxicityClassifier classifier) {
+    private static LanguageDetector loadDetector(long t0, Models models) {
         long t1 = System.nanoTime();
-        LanguageDetector d = CompositeLanguageDetector.loadDefault();
-        System.err.printf("loaded %s in %d ms, language detector in %d ms%n", classifier.version(),
+        LanguageDetector d = models.languageDetector();
+        System.err.printf("loaded %s in %d ms, language detector in %d ms%n", models.classifier().version(),
                 (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         return d;
     }

@@ -9,7 +9,8 @@ import io.detoxstreams.bench.pipeline.Variant;
 import io.detoxstreams.broker.EmbeddedKafka;
 import io.detoxstreams.config.ConfigLoader;
 import io.detoxstreams.config.DetoxConfig;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.ModelFactory;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.moderator.ModeratorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -154,11 +155,14 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         Files.createDirectories(workDir);
         String loadBefore = loadAverage();
         boolean needModels = chosen.stream().anyMatch(c -> c.variant().usesModels()) || !Files.isDirectory(data.resolve("toxicity"));
-        CompletableFuture<ModelBundle> loading = needModels ? CompletableFuture.supplyAsync(ModelLoader::loadDefault)
+        // The models come from the same configuration the variants run with (--config, DETOX_*, --set); they load
+        // while the broker starts. bootstrap.servers does not matter to them.
+        DetoxConfig modelConfig = config(bootstrap == null ? "127.0.0.1:9092" : bootstrap);
+        CompletableFuture<Models> loading = needModels ? CompletableFuture.supplyAsync(() -> ModelFactory.load(modelConfig))
                 : CompletableFuture.completedFuture(null);
         PipelineResult result;
         try (EmbeddedKafka kafka = bootstrap == null ? EmbeddedKafka.start(workDir.resolve("kafka")) : null;
-             ModelBundle models = loading.get()) {
+             Models models = loading.get()) {
             DetoxConfig base = config(kafka == null ? bootstrap : kafka.bootstrapServers());
             PipelineCorpus corpus = PipelineCorpus.load(data, corpusOptions,
                     models == null ? null : models.languageDetector(), models == null ? null : models.classifier());

@@ -27,9 +27,22 @@ public final class ConfigDocs {
         return rows;
     }
 
+    /** One row per key pattern with a language or endpoint name in it ({@link ModelKeys#PATTERN_DOCS}). */
+    public static List<String> patternRows() {
+        List<String> rows = new ArrayList<>();
+        for (String[] d : ModelKeys.PATTERN_DOCS) {
+            rows.add("| `" + d[0] + "` | `" + ConfigLoader.keyToEnv(d[0]) + "` | " + d[1].replace("|", "\\|") + " |");
+        }
+        return rows;
+    }
+
     public static void main(String[] args) {
         System.out.println("| Key | Environment | Default | Description |");
         System.out.println("|---|---|---|---|");
         markdownRows().forEach(System.out::println);
+        System.out.println();
+        System.out.println("| Key pattern | Environment | Description |");
+        System.out.println("|---|---|---|");
+        patternRows().forEach(System.out::println);
     }
 }

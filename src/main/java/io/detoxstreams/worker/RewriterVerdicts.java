@@ -108,6 +108,7 @@ public final class RewriterVerdicts {
                 .setBackend(nullToEmpty(e.backend()))
                 .setClassifier(nullToEmpty(e.classifier()))
                 .setSummary(nullToEmpty(e.summary()))
+                .setRationale(e.rationale())
                 .build();
     }
 

@@ -6,7 +6,7 @@ import io.detoxstreams.ingest.Comment;
 import io.detoxstreams.ingest.CommentNormalizer;
 import io.detoxstreams.language.LanguageGuess;
 import io.detoxstreams.metrics.MetricsEvents;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.rewrite.ModerationDecision;
 import io.detoxstreams.rewrite.RewriteRequest;
 import io.detoxstreams.serde.Codec;
@@ -52,7 +52,7 @@ final class ExpectedMetrics {
     private final Map<String, Row> rows = new TreeMap<>();
 
     /** A comment: detect, classify and, when toxic, detoxify exactly as the two stages do. */
-    void comment(CommentEvent e, ModelBundle models) {
+    void comment(CommentEvent e, Models models) {
         Comment c = new CommentNormalizer().normalize(e, null, "comments", 0, 0, 1L);
         LanguageGuess lang = models.languageDetector().detect(c.text(), c.langHint());
         ToxicityResult tox = models.classifier().classify(c.text(), lang.lang());

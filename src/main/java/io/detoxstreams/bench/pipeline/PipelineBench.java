@@ -5,7 +5,7 @@ import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.metrics.LanguageStats;
 import io.detoxstreams.metrics.LocalMetrics;
 import io.detoxstreams.metrics.MetricsRecords;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.serde.Codecs;
 import io.detoxstreams.train.Progress;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -64,7 +64,7 @@ public final class PipelineBench {
     }
 
     private final DetoxConfig base;
-    private final ModelBundle models;
+    private final Models models;
     private final PipelineCorpus corpus;
     private final Options o;
     private final Progress progress;
@@ -79,7 +79,7 @@ public final class PipelineBench {
      *               any other overrides: held equal for all variants)
      * @param models the models (may be null when no variant runs them)
      */
-    public PipelineBench(DetoxConfig base, ModelBundle models, PipelineCorpus corpus, Options options,
+    public PipelineBench(DetoxConfig base, Models models, PipelineCorpus corpus, Options options,
                          Progress progress, PrintStream log) {
         this.base = base;
         this.models = models;

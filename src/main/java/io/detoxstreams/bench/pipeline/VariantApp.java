@@ -3,7 +3,7 @@ package io.detoxstreams.bench.pipeline;
 import io.detoxstreams.app.ModeratorNode;
 import io.detoxstreams.app.RewriterNode;
 import io.detoxstreams.config.DetoxConfig;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.moderator.ModeratorService;
 import io.detoxstreams.observe.Telemetry;
 import io.detoxstreams.serde.Codecs;
@@ -41,7 +41,7 @@ final class VariantApp implements AutoCloseable {
         this.rewriter = rewriter;
     }
 
-    static VariantApp start(Variant variant, DetoxConfig config, ModelBundle models, Duration timeout)
+    static VariantApp start(Variant variant, DetoxConfig config, Models models, Duration timeout)
             throws InterruptedException {
         return switch (variant) {
             case BYTES -> passThrough(variant, config, PassThroughTopology.bytes(config.topics().comments(),
@@ -71,7 +71,7 @@ final class VariantApp implements AutoCloseable {
         return app;
     }
 
-    private static VariantApp moderator(Variant variant, DetoxConfig config, ModelBundle models, Duration timeout)
+    private static VariantApp moderator(Variant variant, DetoxConfig config, Models models, Duration timeout)
             throws InterruptedException {
         ModeratorNode node = ModeratorNode.create(config, models, Telemetry.create(), false);
         RewriterNode rewriter = null;
