@@ -47,7 +47,7 @@ public final class LangIdModel {
     private final short[] weights;
     private final float scale;
     private final TextNormalizer normalizer = TextNormalizer.withoutMasks();
-    /** Per thread: the featurizer's reusable buffer, so a prediction allocates only its result. */
+    /** Per thread: the featurizer and its buffer, reused (not a new buffer and a copy of the hashes per comment). */
     private final ThreadLocal<FeatureHasher> hashers;
 
     /** A model from trained float weights, quantized to 16 bits as the model file stores them. */
