@@ -5,11 +5,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.detoxstreams.avro.ModerationAction;
 import io.detoxstreams.avro.ModerationResult;
+import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.config.TopicNames;
 import io.detoxstreams.ingest.Comment;
 import io.detoxstreams.ingest.DlqHeaders;
 import io.detoxstreams.ingest.RecordSize;
 import io.detoxstreams.language.LanguageGuess;
+import io.detoxstreams.models.ModelFactory;
 import io.detoxstreams.models.Models;
 import io.detoxstreams.moderator.ModeratorVerdicts;
 import io.detoxstreams.rewrite.BackendUnavailableException;
@@ -18,6 +20,8 @@ import io.detoxstreams.rewrite.ModerationDecision;
 import io.detoxstreams.rewrite.RewriteRequest;
 import io.detoxstreams.serde.Codec;
 import io.detoxstreams.serde.Codecs;
+import io.detoxstreams.testing.FakeChatServer;
+import io.detoxstreams.testing.FakeChatServer.Reply;
 import io.detoxstreams.testing.TestModels;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Callback;
@@ -113,6 +117,36 @@ class RewriterWorkerTest {
         // Backoff 20 ms doubling to 200 ms (and one retry inside BatchRewriter per try): a few dozen calls in 1.5 s
         // at most, where a spinning loop would make thousands.
         assertThat(calls.get()).isBetween(3, 40);
+    }
+
+    @Test
+    void shouldPauseAndHoldNothingWhileTheChatBackendOfAChatOnlyChainAnswers500s() throws Exception {
+        java.util.concurrent.atomic.AtomicLong outageEnds = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+        try (FakeChatServer server = FakeChatServer.start((comment, attempt) -> System.nanoTime() < outageEnds.get()
+                ? Reply.status(500, Map.of()) : Reply.rewrite(comment.replaceAll("(?i)(stupid|dumb|idiot|moron) ?", ""),
+                "Removed the insult."));
+             Models models = ModelFactory.load(new DetoxConfig(Map.of("rewriter.chain", "chat:fake",
+                     "chat.fake.url", server.url(), "chat.fake.model", "fake-llm", "chat.fake.max.retries", "0",
+                     "chat.fake.breaker.failures", "2", "chat.fake.breaker.open.ms", "100")), null, Map.of())) {
+            Detoxifier chatOnly = models.detoxifier();
+            start(chatOnly, mock, 1_000_000);
+            feed(6, 0);
+            outageEnds.set(System.nanoTime() + Duration.ofMillis(1_500).toNanos());
+            while (System.nanoTime() < outageEnds.get()) {
+                assertThat(mock.history()).as("nothing is written during the outage").isEmpty();
+                Thread.sleep(5);
+            }
+            int duringOutage = server.requests();
+            await(() -> mock.commitCount() == 1);
+            List<ModerationResult> out = results();
+            assertThat(out).extracting(ModerationResult::getId).containsExactly("c0", "c1", "c2", "c3", "c4", "c5");
+            assertThat(out).noneMatch(r -> "backend_failed".equals(r.getHoldReason()));
+            assertThat(out).filteredOn(r -> r.getAction() == ModerationAction.REWRITE).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.getExplanation().getBackend()).startsWith("chat:fake"));
+            // The breaker opens after 2 failed requests and lets one trial through every 100 ms; the worker pauses
+            // 20 ms doubling to 200 ms between tries: some dozens of requests in 1.5 s, not thousands.
+            assertThat(duringOutage).isBetween(2, 80);
+        }
     }
 
     @Test
