@@ -155,7 +155,8 @@ class RewriterWorkerTest {
         logs.start();
         ((Logger) LoggerFactory.getLogger(RewriterWorker.class)).addAppender(logs);
         try {
-            RefusingProducer refusing = new RefusingProducer(mock, "k2");
+            RefusingProducer refusing = new RefusingProducer(mock, "k2", Integer.MAX_VALUE,
+                    () -> new RecordTooLargeException("The message is 1200000 bytes when serialized"));
             start(TestModels.bundle().detoxifier(), refusing, 1_000_000);
             feed(4, 0);
             await(() -> mock.commitCount() == 1);
@@ -172,6 +173,21 @@ class RewriterWorkerTest {
         } finally {
             ((Logger) LoggerFactory.getLogger(RewriterWorker.class)).detachAppender(logs);
         }
+    }
+
+    @Test
+    void shouldNeverDeadLetterARecordWhoseSendsTimedOutWhileTheBrokerWasAway() throws Exception {
+        // Five transactions in a row fail with a retriable timeout on k1's output (more than rewriter.max.attempts):
+        // the broker's trouble, not the record's. It must come out as a result once the broker answers again.
+        RefusingProducer timingOut = new RefusingProducer(mock, "k1", 5,
+                () -> new org.apache.kafka.common.errors.TimeoutException("Topic comments.review not present in "
+                        + "metadata after 10000 ms."));
+        start(TestModels.bundle().detoxifier(), timingOut, 1_000_000);
+        feed(3, 0);
+        await(() -> mock.commitCount() == 1);
+        assertThat(worker.stats().aborted()).isEqualTo(5);
+        assertThat(dlq()).isEmpty();
+        assertThat(results()).extracting(ModerationResult::getId).containsExactly("c0", "c1", "c2");
     }
 
     @Test
@@ -256,17 +272,24 @@ class RewriterWorkerTest {
     }
 
     /**
-     * A broker that refuses every output of one input as too large, the way a real transactional producer reports
-     * it: the send's callback gets the error, and the commit then fails because the transaction is in an error state.
+     * A broker that fails every output of one input in the first {@code transactions} transactions with
+     * {@code error}, the way a real transactional producer reports it: the send's callback gets the error, and the
+     * commit then fails because the transaction is in an error state.
      */
     private static final class RefusingProducer extends MockProducer<byte[], byte[]> {
         private final MockProducer<byte[], byte[]> delegate;
         private final String key;
+        private final int transactions;
+        private final java.util.function.Supplier<RuntimeException> error;
         private final Map<String, Boolean> failed = new HashMap<>();
+        private int begun;
 
-        RefusingProducer(MockProducer<byte[], byte[]> delegate, String key) {
+        RefusingProducer(MockProducer<byte[], byte[]> delegate, String key, int transactions,
+                         java.util.function.Supplier<RuntimeException> error) {
             this.delegate = delegate;
             this.key = key;
+            this.transactions = transactions;
+            this.error = error;
         }
 
         @Override
@@ -277,15 +300,16 @@ class RewriterWorkerTest {
         @Override
         public void beginTransaction() {
             failed.clear();
+            begun++;
             delegate.beginTransaction();
         }
 
         @Override
         public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
             boolean poison = record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8))
-                    && !record.topic().equals(TOPICS.dlq());
+                    && !record.topic().equals(TOPICS.dlq()) && begun <= transactions;
             if (poison) {
-                RecordTooLargeException e = new RecordTooLargeException("The message is 1200000 bytes when serialized");
+                RuntimeException e = error.get();
                 failed.put("x", true);
                 callback.onCompletion(null, e);
                 return CompletableFuture.failedFuture(e);
