@@ -8,41 +8,55 @@ import java.util.List;
 /**
  * A backend's proposed neutral version of a comment, before verification.
  *
- * @param text      the proposed rewrite (may be empty when the backend gave up)
- * @param method    how it was produced, e.g. {@code span-substitution}, {@code seq2seq-beam4}
- * @param edits     what was done to each toxic span, in original offsets
- * @param rationale the backend's own explanation of its rewrite (an LLM's), or null
- * @param failure   why the backend made no proposal (bad answer, timeout, circuit open), or null when it made one;
- *                  the chain then moves on to the next backend
- * @param declined  null unless the backend chose not to propose a rewrite, for this reason (e.g.
- *                  {@link HoldReason#MEANING_LOST} when only deleting what the comment is about would detoxify it);
- *                  the detoxifier records it as the failure and tries the next backend
+ * @param text        the proposed rewrite (may be empty when the backend gave up)
+ * @param method      how it was produced, e.g. {@code span-substitution}, {@code seq2seq-beam4}
+ * @param edits       what was done to each toxic span, in original offsets
+ * @param rationale   the backend's own explanation of its rewrite (an LLM's), or null
+ * @param failure     why the backend made no proposal (bad answer, timeout, circuit open), or null when it made one;
+ *                    the chain then moves on to the next backend
+ * @param unavailable the backend could not even try this comment (not reached, timed out, 5xx/429, circuit open):
+ *                    the failure says nothing about the comment ({@link #unavailable(String, String)})
+ * @param declined    null unless the backend chose not to propose a rewrite, for this reason (e.g.
+ *                    {@link HoldReason#MEANING_LOST} when only deleting what the comment is about would detoxify it);
+ *                    the detoxifier records it as the failure and tries the next backend
  */
 public record Rewrite(String text, String method, List<SpanEdit> edits, String rationale, String failure,
-                      HoldReason declined) {
+                      boolean unavailable, HoldReason declined) {
 
     public Rewrite {
         edits = List.copyOf(edits);
     }
 
-    /** A proposal. */
-    public Rewrite(String text, String method, List<SpanEdit> edits) {
-        this(text, method, edits, null, null, null);
+    public Rewrite(String text, String method, List<SpanEdit> edits, String rationale, String failure) {
+        this(text, method, edits, rationale, failure, false, null);
     }
 
     /** A proposal with the backend's own explanation. */
     public Rewrite(String text, String method, List<SpanEdit> edits, String rationale) {
-        this(text, method, edits, rationale, null, null);
+        this(text, method, edits, rationale, null, false, null);
+    }
+
+    /** A proposal. */
+    public Rewrite(String text, String method, List<SpanEdit> edits) {
+        this(text, method, edits, null, null, false, null);
     }
 
     /** No proposal: the backend failed on this comment (the reason is logged and shown in the explanation). */
     public static Rewrite failed(String method, String failure) {
-        return new Rewrite("", method, List.of(), null, failure, null);
+        return new Rewrite("", method, List.of(), null, failure, false, null);
+    }
+
+    /**
+     * No proposal because the backend is unavailable right now. When every backend of a comment's chain says so, the
+     * detoxifier decides nothing and throws {@link BackendUnavailableException}: the worker pauses and retries.
+     */
+    public static Rewrite unavailable(String method, String failure) {
+        return new Rewrite("", method, List.of(), null, failure, true, null);
     }
 
     /** No proposal, for the given reason (the chain moves on; HOLD with it when none is left). */
     public static Rewrite declined(HoldReason reason, String method, List<SpanEdit> edits) {
-        return new Rewrite("", method, edits, null, "declined: " + reason.code(), reason);
+        return new Rewrite("", method, edits, null, "declined: " + reason.code(), false, reason);
     }
 
     /** Whether the backend proposed a text (possibly empty) rather than failing or declining. */
