@@ -6,8 +6,10 @@ import io.detoxstreams.text.Token;
 import java.util.Set;
 
 /**
- * Which words of a comment no edit may remove: the people and groups it is about. A word is protected when it is a
- * {@link PeopleWords people/group word}, a proper name of the language's fluency model, or written capitalized in
+ * Which words of a comment no edit may remove: the people and groups it is about, and its negations (deleting one
+ * turns the meaning around: "nadie te ha preguntado" → "te ha preguntado"). A word is protected when it is a
+ * {@link PeopleWords people/group word}, a negation ({@link Dependents}), a proper name of the language's fluency
+ * model, or written capitalized in
  * mid-sentence by the author (not in a text written all in capitals, not in languages that capitalize every noun) —
  * unless editors changed it in at least half of the at least {@link #TOXIC_MIN_SEEN} times the substitution table saw
  * it (a capitalized insult is still an insult). {@link EmbeddedRewriter} never deletes or replaces a protected word;
@@ -42,8 +44,8 @@ final class Protection {
             }
             boolean capitalizedName = caseMeansName && !sentenceStart && t.kind() == Token.Kind.WORD
                     && capitalized(plan.texts[i]);
-            out[i] = (PeopleWords.contains(lang, key) || names.contains(key) || capitalizedName)
-                    && !toxicByTable(table, key);
+            out[i] = (PeopleWords.contains(lang, key) || names.contains(key) || capitalizedName
+                    || Dependents.negation(lang, key)) && !toxicByTable(table, key);
             sentenceStart = false;
         }
         markHanWords(plan, lang, out);

@@ -120,6 +120,27 @@ class PeopleAndGroupsTest {
         check("ru", RU);
     }
 
+    /** Deleting a negation turns the meaning around ("nadie te ha preguntado" → "te ha preguntado"). */
+    @Test
+    void shouldKeepTheNegationInEveryRewrite() {
+        String[][] cases = {{"es", "Cállate, imbécil, nadie te ha preguntado.", "nadie"},
+                {"ru", "не пиздеть - это удел депутатов и министров", "не"},
+                {"de", "#Kinderfickerpartei hat im Bundestag nichts verloren", "nichts"},
+                {"en", "nobody wants to read your garbage , idiot .", "nobody"}};
+        int rewritten = 0;
+        for (String[] c : cases) {
+            ToxicityResult t = classifier.classify(c[1], c[0]);
+            ModerationDecision d = detoxifier.detoxify(new RewriteRequest(c[1], c[0], t));
+            System.out.printf("%s %-7s %s -> %s%n", c[0], d.action(), c[1],
+                    d.action() == Action.HOLD ? d.reason().code() : d.text());
+            if (d.action() == Action.REWRITE) {
+                rewritten++;
+                assertThat(d.text().toLowerCase(Locale.ROOT)).as(c[1]).containsPattern("(^|\\P{L})" + c[2] + "(\\P{L}|$)");
+            }
+        }
+        assertThat(rewritten).as("cases rewritten").isGreaterThanOrEqualTo(2);
+    }
+
     private void check(String lang, List<String[]> cases) {
         int toxic = 0;
         int rewritten = 0;
