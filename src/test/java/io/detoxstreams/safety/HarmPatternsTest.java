@@ -1,4 +1,4 @@
-package io.detoxstreams.rewrite.policy;
+package io.detoxstreams.safety;
 
 import io.detoxstreams.data.DetoxPairs;
 import io.detoxstreams.data.Split;

@@ -1,4 +1,4 @@
-package io.detoxstreams.rewrite.policy;
+package io.detoxstreams.safety;
 
 import java.util.List;
 import java.util.Locale;
