@@ -5,6 +5,8 @@ import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.data.Split;
 import io.detoxstreams.data.TsvTable;
+import io.detoxstreams.scoring.BinaryMetrics;
+import io.detoxstreams.scoring.SpanF1;
 import io.detoxstreams.train.CorpusReader;
 import io.detoxstreams.train.Progress;
 import io.detoxstreams.train.SpanCorpus;

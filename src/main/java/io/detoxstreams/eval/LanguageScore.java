@@ -1,5 +1,7 @@
 package io.detoxstreams.eval;
 
+import io.detoxstreams.scoring.BinaryMetrics;
+
 /**
  * Metrics of one evaluated file.
  *

@@ -5,7 +5,7 @@ import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
 import io.detoxstreams.classify.embedded.LinearModel;
 import io.detoxstreams.classify.embedded.TrainingAccess;
 import io.detoxstreams.data.Split;
-import io.detoxstreams.eval.SpanF1;
+import io.detoxstreams.scoring.SpanF1;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package io.detoxstreams.eval;
 
 import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
 import io.detoxstreams.eval.baseline.CharNgramBaseline;
+import io.detoxstreams.scoring.BinaryMetrics;
 import io.detoxstreams.testdata.SharedData;
 import io.detoxstreams.train.Progress;
 import io.detoxstreams.train.SourcePolicy;
