@@ -2,77 +2,109 @@ package io.detoxstreams.safety;
 
 import io.detoxstreams.data.DetoxPairs;
 import io.detoxstreams.data.Split;
+import io.detoxstreams.data.TsvTable;
+import io.detoxstreams.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HarmPatternsTest {
 
-    /** One example per rule: {lang, text, "threat"|"self"}. */
-    private static final List<String[]> POSITIVES = List.of(
-            new String[] {"en", "I'll find you", "threat"},
-            new String[] {"en", "you are gonna die", "threat"},
-            new String[] {"en", "they deserve to be shot", "threat"},
-            new String[] {"en", "gas them all", "threat"},
-            new String[] {"en", "someone put a bullet in him", "threat"},
-            new String[] {"en", "Watch your back.", "threat"},
-            new String[] {"en", "I know where you live", "threat"},
-            new String[] {"en", "go hang yourselves", "self"},
-            new String[] {"en", "kys", "self"},
-            new String[] {"en", "go commit suicide", "self"},
-            new String[] {"en", "slit your wrists", "self"},
-            new String[] {"en", "i wanna to die", "self"},
-            new String[] {"en", "drink bleach", "self"},
-            new String[] {"en", "jump off a bridge", "self"},
-            new String[] {"en", "take your own life", "self"},
-            new String[] {"ru", "Урою", "threat"},
-            new String[] {"ru", "повесить их", "threat"},
-            new String[] {"ru", "тебе не жить", "threat"},
-            new String[] {"ru", "убейся", "self"},
-            new String[] {"ru", "убить себя", "self"},
-            new String[] {"ru", "покончить с собой", "self"},
-            new String[] {"uk", "вбʼю", "threat"},
-            new String[] {"uk", "спалити їх", "threat"},
-            new String[] {"uk", "вбийся", "self"},
-            new String[] {"uk", "покінчити з собою", "self"},
-            new String[] {"de", "Ich bringe dich um", "threat"},
-            new String[] {"de", "alle vergasen", "threat"},
-            new String[] {"de", "bring dich um", "self"},
-            new String[] {"de", "Selbstmord", "self"},
-            new String[] {"es", "te voy a matar", "threat"},
-            new String[] {"es", "hay que fusilarlos", "threat"},
-            new String[] {"es", "quemarlos", "threat"},
-            new String[] {"es", "ahórcate", "self"},
-            new String[] {"es", "quitarme la vida", "self"});
+    private final HarmPatterns patterns = HarmPatterns.shipped();
 
     @Test
-    void shouldMatchOneExampleOfEveryRule() {
-        for (String[] p : POSITIVES) {
-            boolean threat = p[2].equals("threat");
-            boolean hit = threat ? HarmPatterns.threat(p[1], p[0]) : HarmPatterns.selfHarm(p[1], p[0]);
-            assertThat(hit).as("%s %s: %s", p[0], p[2], p[1]).isTrue();
+    void shouldLoadRulesForEveryShippedLanguage() {
+        for (String lang : HarmPatterns.LANGUAGES) {
+            assertThat(patterns.covers(lang)).as(lang).isTrue();
         }
-        assertThat(HarmPatterns.threat("the skills you have", "en")).isFalse();
-        assertThat(HarmPatterns.threat("I'll find you", "zh")).as("no rules for zh").isFalse();
+        assertThat(patterns.covers("ja")).isFalse();
+        assertThat(patterns.find("I will kill you", "ja")).isEmpty();
     }
 
     @Test
-    void triggersShouldNeverChangeADecisionOnTheDetoxCorpora() {
-        Path detox = Path.of("../shared/data/detox");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(detox),
-                "../shared/data/detox is absent: checking the trigger prefilter on the hand-made examples only");
-        for (String lang : List.of("en", "ru", "uk", "de", "es")) {
-            for (DetoxPairs.Pair p : DetoxPairs.read(detox.resolve(lang + ".tsv"), EnumSet.of(Split.TRAIN, Split.DEV))) {
-                assertThat(HarmPatterns.threat(p.toxic(), lang)).as(p.toxic())
-                        .isEqualTo(HarmPatterns.withoutTriggers(p.toxic(), lang, true));
-                assertThat(HarmPatterns.selfHarm(p.toxic(), lang)).as(p.toxic())
-                        .isEqualTo(HarmPatterns.withoutTriggers(p.toxic(), lang, false));
+    void shouldFindDirectAndConditionalThreatsWithTheirSpan() {
+        String text = "If you show up at my house again I will hurt you.";
+        HarmPatterns.Match m = patterns.find(text, "en").orElseThrow();
+        assertThat(m.kind()).isEqualTo(HarmKind.THREAT);
+        assertThat(text.substring(m.start(), m.end())).isEqualTo("I will hurt you");
+        assertThat(m.rule()).startsWith("en.tsv line ");
+        assertThat(patterns.find("Ich werde dich finden und dir wehtun", "de")).isPresent();
+        assertThat(patterns.find("Я убью тебя завтра", "ru")).isPresent();
+        assertThat(patterns.find("我明天就杀了你", "zh")).isPresent();
+    }
+
+    @Test
+    void shouldMapSpansBackToOriginalOffsetsThroughFolding() {
+        // Accents, capitals, typographic apostrophes and doubled spaces are folded for matching only.
+        String text = "Bon.  JE  VAIS  TE  TUER, d’accord ?";
+        HarmPatterns.Match m = patterns.find(text, "fr").orElseThrow();
+        assertThat(text.substring(m.start(), m.end())).isEqualTo("JE  VAIS  TE  TUER");
+        String de = "Ich weiß, wo du wohnst.";
+        HarmPatterns.Match w = patterns.find(de, "de").orElseThrow();
+        assertThat(de.substring(w.start(), w.end())).isEqualTo("Ich weiß, wo du wohnst");
+    }
+
+    @Test
+    void shouldFindSelfHarmBeforeThreats() {
+        assertThat(patterns.find("just kys already", "en").orElseThrow().kind()).isEqualTo(HarmKind.SELF_HARM);
+        assertThat(HarmPatterns.selfHarm("повесься", "ru")).isTrue();
+        assertThat(HarmPatterns.threat("повесься", "ru")).isFalse();
+    }
+
+    @Test
+    void shouldLeaveEverydayViolentWordsAlone() {
+        for (String clean : List.of("This game is killing me", "I'll shoot you a message later",
+                "I'm going to kill this exam", "Two people were hurt in the crash, police said",
+                "I'm dying to see the sequel", "if you die in the game you respawn", "I'll hit you up tomorrow",
+                "I would never hurt you", "They do not deserve to be tortured like that")) {
+            assertThat(patterns.find(clean, "en")).as(clean).isEmpty();
+        }
+        assertThat(patterns.find("Nehmen wir die Toten mit", "de")).isEmpty();
+        assertThat(patterns.find("분위기 죽인다 고급진 얼굴", "ko")).isEmpty();
+        assertThat(patterns.find("vou morrer de rir kkkk", "pt")).isEmpty();
+    }
+
+    @Test
+    void shouldRejectABrokenRuleNamingItsLine() {
+        assertThatThrownBy(() -> HarmPatterns.of("xx", List.of("# x", "threat\tkill\t(unclosed")))
+                .hasMessageContaining("xx.tsv line 2");
+        assertThatThrownBy(() -> HarmPatterns.of("xx", List.of("threat\tkill\t{NOPE} you")))
+                .hasMessageContaining("{NOPE}");
+    }
+
+    @Test
+    void triggersShouldNeverChangeADecisionOnTheSharedData() {
+        SharedData.assumePresent();
+        List<String[]> texts = new ArrayList<>();
+        for (String lang : HarmPatterns.LANGUAGES) {
+            for (Path f : List.of(SharedData.DIR.resolve("toxicity/" + lang + ".tsv"),
+                    SharedData.DIR.resolve("toxicity/functional/" + lang + ".tsv"))) {
+                if (Files.isRegularFile(f)) {
+                    TsvTable t = TsvTable.read(f);
+                    int c = t.requireColumn("text");
+                    for (int r = 0; r < t.size(); r++) {
+                        texts.add(new String[] {lang, t.get(r, c)});
+                    }
+                }
             }
+            Path detox = SharedData.DIR.resolve("detox/" + lang + ".tsv");
+            if (Files.isRegularFile(detox)) {
+                for (DetoxPairs.Pair p : DetoxPairs.read(detox, EnumSet.allOf(Split.class))) {
+                    texts.add(new String[] {lang, p.toxic()});
+                }
+            }
+        }
+        assertThat(texts).hasSizeGreaterThan(50_000);
+        for (String[] t : texts) {
+            assertThat(patterns.find(t[1], t[0]).isPresent()).as("%s: %s", t[0], t[1])
+                    .isEqualTo(patterns.findWithoutTriggers(t[1], t[0]).isPresent());
         }
     }
 }
