@@ -20,12 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shipped classifier on the held-out TEST split of ../shared/data, against the plain per-language char n-gram
  * baseline trained in the same run. Floors sit a little under the measured values (see MODEL_CARD.md), so a
  * regression fails the build. Languages whose only data is non-shippable (am: no licence, es: CC-BY-NC) are left
- * out of the shipped model's natural-comment floors; they are reported, not asserted.
+ * out of the shipped model's natural-comment floors; they are reported, not asserted — except the false-positive
+ * target, which holds for every natural file of a language the model covers (es included; am is unsupported, and
+ * the moderator holds its comments for review instead of scoring them).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClassificationQualityTest {
 
     private static final List<String> NOT_SHIPPABLE = List.of("am", "es");
+    static final double MEAN_MACRO_F1_FLOOR = 0.60;
+    static final double MIN_MACRO_F1_FLOOR = 0.50;
     private ClassificationReport report;
 
     @BeforeAll
@@ -54,13 +58,46 @@ class ClassificationQualityTest {
     }
 
     @Test
-    void shouldKeepMacroF1AndAucFloorsOnShippableLanguages() {
+    void shouldKeepTheAucOfTheFirstModelAndMacroF1FloorsAtTheOperatingPoint() {
         Map<String, BinaryMetrics> ours = shippable();
-        assertThat(ours.values().stream().mapToDouble(BinaryMetrics::macroF1).average().orElseThrow())
-                .isGreaterThan(0.75);
+        // Threshold-free: the first model reached a mean ROC-AUC of 0.865 over these 10 languages.
         assertThat(ours.values().stream().mapToDouble(BinaryMetrics::rocAuc).average().orElseThrow())
-                .isGreaterThan(0.84);
-        ours.forEach((lang, m) -> assertThat(m.macroF1()).as(lang).isGreaterThan(0.63));
+                .isGreaterThanOrEqualTo(0.865);
+        // At the operating point for mostly clean traffic (<= 3 % of clean DEV comments flagged) macro-F1 is lower
+        // than at the old F1-optimal thresholds; these floors catch a regression of the new point.
+        assertThat(ours.values().stream().mapToDouble(BinaryMetrics::macroF1).average().orElseThrow())
+                .isGreaterThan(MEAN_MACRO_F1_FLOOR);
+        ours.forEach((lang, m) -> assertThat(m.macroF1()).as(lang).isGreaterThan(MIN_MACRO_F1_FLOOR));
+    }
+
+    @Test
+    void shouldFlagAtMostFivePercentOfTheCleanCommentsOfEachNaturalFile() {
+        for (LanguageScore s : report.toxicity()) {
+            if (!s.lang().equals("am")) {
+                assertThat(s.flaggedClean()).as("clean comments flagged, %s", s.lang()).isLessThanOrEqualTo(0.05);
+            }
+        }
+    }
+
+    @Test
+    void shouldHoldHateCheckThreatsOfEveryLanguageAsThreats() {
+        assertThat(report.functional()).hasSize(11);
+        for (LanguageScore s : report.functional()) {
+            assertThat(s.threatCases()).as(s.lang()).isPositive();
+            assertThat(s.threatRecall()).as("HateCheck threats held, %s", s.lang()).isGreaterThanOrEqualTo(0.9);
+        }
+    }
+
+    @Test
+    void shouldReportCategoriesOnlyWhereTheyAreLabelled() {
+        Map<String, LanguageScore> natural = report.toxicity().stream()
+                .collect(Collectors.toMap(LanguageScore::lang, s -> s));
+        assertThat(natural.get("de").categories()).containsKeys("insult", "profanity", "identity_attack");
+        assertThat(natural.get("pt").categories()).containsKeys("insult", "profanity", "identity_attack");
+        assertThat(natural.get("ru").categories()).as("no category labels in ru").isEmpty();
+        report.toxicity().forEach(s -> assertThat(s.categories()).doesNotContainKey("sexual"));
+        assertThat(natural.get("de").categories().get("insult").f1()).isGreaterThan(0.3);
+        assertThat(natural.get("pt").categories().get("insult").f1()).isGreaterThan(0.3);
     }
 
     @Test
