@@ -15,17 +15,21 @@ import io.detoxstreams.rewrite.policy.HoldPolicy;
 final class DetoxModels implements AutoCloseable {
 
     final ToxicityClassifier classifier;
+    /** The classifier at the review band's lower bound: what the detoxifier verifies rewrites with, and the judge. */
+    final ToxicityClassifier judge;
     final LanguageDetector detector;
     final VerifyingDetoxifier detoxifier;
     final HoldPolicy policy;
 
-    private DetoxModels(ToxicityClassifier classifier, double similarityFloor, Double notDetoxifiableThreshold) {
+    private DetoxModels(EmbeddedToxicityClassifier classifier, double similarityFloor,
+                        Double notDetoxifiableThreshold) {
         this.classifier = classifier;
+        this.judge = classifier.withThresholdsAtReviewBand();
         this.detector = CompositeLanguageDetector.loadDefault();
         HoldPolicy defaults = HoldPolicy.defaults();
         this.policy = notDetoxifiableThreshold == null ? defaults
                 : defaults.withNotDetoxifiableThreshold(notDetoxifiableThreshold);
-        this.detoxifier = EmbeddedDetoxifier.create(classifier, detector, similarityFloor, policy);
+        this.detoxifier = EmbeddedDetoxifier.create(judge, detector, similarityFloor, policy);
     }
 
     /**

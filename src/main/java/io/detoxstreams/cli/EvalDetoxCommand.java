@@ -60,7 +60,7 @@ public class EvalDetoxCommand implements Callable<Integer> {
         };
         try (DetoxModels models = detox.load();
              BufferedWriter dumpOut = dump == null ? null : Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
-            DetoxEvaluator evaluator = new DetoxEvaluator(models.classifier, models.detoxifier);
+            DetoxEvaluator evaluator = new DetoxEvaluator(models.judge, models.detoxifier);
             if (dumpOut != null) {
                 evaluator.rowSink(row -> write(dumpOut, String.join("\t", row)));
             }

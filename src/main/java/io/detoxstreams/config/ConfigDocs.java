@@ -24,6 +24,8 @@ public final class ConfigDocs {
             rows.add("| `" + k.name + "` | `" + ConfigLoader.keyToEnv(k.name) + "` | " + def + " | "
                     + k.documentation.replace("|", "\\|") + " |");
         }
+        new java.util.TreeMap<>(DetoxConfig.PREFIXED_KEYS).forEach((prefix, d) -> rows.add("| `" + prefix + "<lang>` | `"
+                + ConfigLoader.keyToEnv(prefix) + "<LANG>` | *(" + d[0] + ")* | " + d[1].replace("|", "\\|") + " |"));
         return rows;
     }
 

@@ -55,6 +55,24 @@ public final class DetoxConfig extends AbstractConfig {
     public static final String HTTP_AUTH_TOKEN = "http.auth.token";
     public static final String HTTP_PEER_TIMEOUT_MS = "http.peer.timeout.ms";
     public static final String REWRITER_HTTP_PORT = "rewriter.http.port";
+    public static final String MODERATION_UNCERTAIN_ACTION = "moderation.uncertain.action";
+    public static final String MODERATION_UNSUPPORTED_ACTION = "moderation.unsupported.action";
+    /** {@code review.threshold.<lang>}: the lower bound of a language's review band (a {@link #PREFIXED_KEYS} family). */
+    public static final String REVIEW_THRESHOLD_PREFIX = "review.threshold.";
+    /** What the moderator does with an uncertain or unsupported comment. */
+    public static final String ACTION_PASS = "pass";
+    public static final String ACTION_REVIEW = "review";
+
+    /**
+     * Key families named {@code <prefix><lang>}, which a {@link ConfigDef} cannot list: prefix → (placeholder
+     * default, documentation), rendered into the README table like the other keys.
+     */
+    public static final Map<String, String[]> PREFIXED_KEYS = Map.of(REVIEW_THRESHOLD_PREFIX, new String[] {
+            "the model's", "Lower bound of the review band for language <lang> (a calibrated probability in [0, 1], "
+            + "e.g. review.threshold.fr=0.6): a comment scoring at least this but under the language's rewrite "
+            + "threshold is uncertain and goes by moderation.uncertain.action instead of being rewritten. Capped at "
+            + "the rewrite threshold (an override of the rewrite threshold below it empties the band). Default: the band "
+            + "the model was shipped with (MODEL_CARD.md)."});
 
     public static final ConfigDef CONFIG = new ConfigDef()
             .define(BOOTSTRAP_SERVERS, Type.STRING, "localhost:9092", Importance.HIGH,
@@ -133,10 +151,44 @@ public final class DetoxConfig extends AbstractConfig {
             .define(HTTP_PEER_TIMEOUT_MS, Type.LONG, 2_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "How long a query waits for another instance before answering without it (marked partial).")
             .define(REWRITER_HTTP_PORT, Type.INT, 8081, ConfigDef.Range.between(-1, 65535), Importance.MEDIUM,
-                    "Port of a rewriter worker's HTTP server (/health, /metrics); 0 picks a free port, -1 turns it off.");
+                    "Port of a rewriter worker's HTTP server (/health, /metrics); 0 picks a free port, -1 turns it off.")
+            .define(MODERATION_UNCERTAIN_ACTION, Type.STRING, ACTION_PASS, ValidString.in(ACTION_PASS, ACTION_REVIEW),
+                    Importance.MEDIUM, "What the moderator does with a comment in the review band (scored at or above "
+                            + "review.threshold.<lang> but under the rewrite threshold): pass (publish it unchanged) or "
+                            + "review (hold it for review, reason uncertain). It is never rewritten.")
+            .define(MODERATION_UNSUPPORTED_ACTION, Type.STRING, ACTION_REVIEW,
+                    ValidString.in(ACTION_PASS, ACTION_REVIEW), Importance.MEDIUM, "What the moderator does with a "
+                            + "comment whose language the model has no data for, or that no language could be detected "
+                            + "for (coverage unsupported): review (hold it, reason unsupported_language) or pass "
+                            + "(publish it unchanged, marked unsupported). Threats and self-harm are held either way.");
 
     public DetoxConfig(Map<?, ?> values) {
         super(CONFIG, values, false);
+        reviewThresholds(); // fail at start-up, naming the key, rather than on the first comment
+    }
+
+    /**
+     * The {@code review.threshold.<lang>} overrides: language → lower bound of its review band.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException naming the key when a value is not a number in [0, 1]
+     */
+    public Map<String, Double> reviewThresholds() {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        originalsWithPrefix(REVIEW_THRESHOLD_PREFIX, true).forEach((lang, value) -> {
+            String key = REVIEW_THRESHOLD_PREFIX + lang;
+            double v;
+            try {
+                v = Double.parseDouble(String.valueOf(value).trim());
+            } catch (NumberFormatException e) {
+                throw new org.apache.kafka.common.config.ConfigException(key, value, "must be a number in [0, 1]");
+            }
+            if (!(v >= 0 && v <= 1) || lang.isBlank()) {
+                throw new org.apache.kafka.common.config.ConfigException(key, value,
+                        "must be review.threshold.<lang> with a number in [0, 1]");
+            }
+            out.put(lang.toLowerCase(java.util.Locale.ROOT), v);
+        });
+        return out;
     }
 
     /** The {@code kafka.*} entries with the prefix removed, for every Kafka client. */

@@ -32,7 +32,9 @@ public record ModelBundle(LanguageDetector languageDetector, ToxicityClassifier 
                 .linguaLowAccuracy(settings.linguaLowAccuracy()).build();
         EmbeddedToxicityClassifier classifier = EmbeddedToxicityClassifier.loadDefault()
                 .withThresholds(settings.thresholds());
-        Detoxifier detoxifier = EmbeddedDetoxifier.create(classifier, detector, settings.similarityFloor());
+        // Rewrites are verified against the review band's lower bound: never published while still uncertain.
+        Detoxifier detoxifier = EmbeddedDetoxifier.create(classifier.withThresholdsAtReviewBand(), detector,
+                settings.similarityFloor());
         return new ModelBundle(detector, classifier, detoxifier);
     }
 
