@@ -4,7 +4,7 @@ import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.http.DetoxHttpServer;
 import io.detoxstreams.http.Endpoints;
 import io.detoxstreams.http.HttpSettings;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.moderator.ModeratorService;
 import io.detoxstreams.observe.ModeratorMeters;
 import io.detoxstreams.observe.Telemetry;
@@ -50,7 +50,7 @@ public final class ModeratorNode implements AutoCloseable {
      * @param telemetry      the process's meters; closed with this node
      * @param anyPortIfTaken bind a free port when {@code http.port} is taken (the demo), instead of failing
      */
-    public static ModeratorNode create(DetoxConfig config, ModelBundle models, Telemetry telemetry,
+    public static ModeratorNode create(DetoxConfig config, Models models, Telemetry telemetry,
                                        boolean anyPortIfTaken) {
         HttpSettings settings = HttpSettings.moderator(config);
         DetoxHttpServer http = settings.enabled() ? bind(settings, anyPortIfTaken) : null;

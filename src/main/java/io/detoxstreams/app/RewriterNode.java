@@ -5,8 +5,9 @@ import io.detoxstreams.http.DetoxHttpServer;
 import io.detoxstreams.http.Endpoints;
 import io.detoxstreams.http.HealthRoute;
 import io.detoxstreams.http.HttpSettings;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.observe.RewriterMeters;
+import io.detoxstreams.rewrite.VerifyingDetoxifier;
 import io.detoxstreams.observe.Telemetry;
 import io.detoxstreams.serde.Codecs;
 import io.detoxstreams.worker.BatchRewriter;
@@ -33,25 +34,32 @@ public final class RewriterNode implements AutoCloseable {
     private final boolean ownsTelemetry;
     private final DetoxHttpServer http;
     private final RewriterWorker worker;
+    private final Runnable unobserve;
+    private final Duration shutdownTimeout;
     private Thread thread;
 
-    private RewriterNode(Telemetry telemetry, boolean ownsTelemetry, DetoxHttpServer http, RewriterWorker worker) {
+    private RewriterNode(Telemetry telemetry, boolean ownsTelemetry, DetoxHttpServer http, RewriterWorker worker,
+                         Runnable unobserve, Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
         this.telemetry = telemetry;
         this.ownsTelemetry = ownsTelemetry;
         this.http = http;
         this.worker = worker;
+        this.unobserve = unobserve;
     }
 
     /**
      * @param ownsTelemetry true: this node serves the meters on its own HTTP server and closes them; false: they
      *                      belong to another part of the process (the demo's moderator serves them)
      */
-    public static RewriterNode create(DetoxConfig config, ModelBundle models, Telemetry telemetry,
+    public static RewriterNode create(DetoxConfig config, Models models, Telemetry telemetry,
                                       boolean ownsTelemetry) {
-        BatchRewriter rewriter = new BatchRewriter(models.detoxifier(), config.getInt(DetoxConfig.REWRITER_MAX_ATTEMPTS),
+        VerifyingDetoxifier detoxifier = models.detoxifier();
+        BatchRewriter rewriter = new BatchRewriter(detoxifier, config.getInt(DetoxConfig.REWRITER_MAX_ATTEMPTS),
                 config.getLong(DetoxConfig.REWRITER_RETRY_BACKOFF_MS), Clock.systemUTC());
-        RewriterWorker worker = new RewriterWorker(config, rewriter, Codecs.from(config).results(),
-                new RewriterMeters(telemetry));
+        RewriterMeters meters = new RewriterMeters(telemetry);
+        RewriterWorker worker = RewriterWorker.create(config, rewriter, Codecs.from(config).results(), meters);
+        detoxifier.addObserver(meters);
         HttpSettings settings = HttpSettings.rewriter(config);
         DetoxHttpServer http = null;
         if (ownsTelemetry && settings.enabled()) {
@@ -60,7 +68,8 @@ public final class RewriterNode implements AutoCloseable {
                     worker.state().name()), telemetry::scrape);
             http.start();
         }
-        return new RewriterNode(telemetry, ownsTelemetry, http, worker);
+        return new RewriterNode(telemetry, ownsTelemetry, http, worker, () -> detoxifier.removeObserver(meters),
+                Duration.ofMillis(config.getLong(DetoxConfig.SHUTDOWN_TIMEOUT_MS) + 1_000));
     }
 
     /** Runs the worker on a background thread. */
@@ -78,11 +87,15 @@ public final class RewriterNode implements AutoCloseable {
         return http == null ? Optional.empty() : Optional.of(http.port());
     }
 
-    /** Stops the loop (leaving the group) and waits for it, then closes the server and the meters it owns. */
+    /**
+     * Stops the loop (leaving the group) and, when it runs on another thread, waits for it (up to
+     * {@code shutdown.timeout.ms}); then closes the server and the meters it owns.
+     */
     @Override
     public void close() throws InterruptedException {
         worker.close();
-        worker.join(Duration.ofSeconds(30));
+        worker.join(shutdownTimeout);
+        unobserve.run();
         if (http != null) {
             http.close();
         }

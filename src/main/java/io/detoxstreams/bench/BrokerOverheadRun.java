@@ -8,7 +8,7 @@ import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.metrics.LanguageStats;
 import io.detoxstreams.metrics.LocalMetrics;
 import io.detoxstreams.metrics.MetricsRecords;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.observe.Telemetry;
 import io.detoxstreams.serde.Codecs;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,7 +42,7 @@ public final class BrokerOverheadRun {
     private BrokerOverheadRun() {
     }
 
-    public static List<MetricsOverhead.Run> run(ModelBundle models, int comments, int rounds, int partitions, Path dir)
+    public static List<MetricsOverhead.Run> run(Models models, int comments, int rounds, int partitions, Path dir)
             throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
             DetoxConfig base = new DetoxConfig(Map.of(DetoxConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
@@ -73,7 +73,7 @@ public final class BrokerOverheadRun {
      * @return per variant (without, with): wall seconds, process CPU seconds (shared by both: the whole run's), and
      *         CPU seconds of that moderator's own threads, until it committed past the last input record
      */
-    private static double[][] pair(Admin admin, ModelBundle models, DetoxConfig base, String round, String inputTopic,
+    private static double[][] pair(Admin admin, Models models, DetoxConfig base, String round, String inputTopic,
                                    long expectedTotal, Path dir) throws Exception {
         DetoxConfig without = config(admin, base, "without-" + round, inputTopic, false, dir);
         DetoxConfig with = config(admin, base, "with-" + round, inputTopic, true, dir);

@@ -63,13 +63,46 @@ public final class EmbeddedKafka implements AutoCloseable {
      * Blocks until the broker has started (about 3–5 s).
      */
     public static EmbeddedKafka start(Path parentDir, Map<String, String> overrides) {
+        return start(parentDir, (props, port) -> overrides.forEach(props::setProperty));
+    }
+
+    /**
+     * Starts a broker whose client listener requires SASL/PLAIN (SASL_PLAINTEXT) and which authorizes every request
+     * with Kafka's {@code StandardAuthorizer}: only {@code User:admin} (the broker itself) is a super user, everyone
+     * else needs ACLs. {@code users} maps user name to password and must contain {@code admin}.
+     */
+    public static EmbeddedKafka startWithSaslPlain(Path parentDir, Map<String, String> users) {
+        if (!users.containsKey("admin")) {
+            throw new IllegalArgumentException("users must contain admin, the broker's own principal");
+        }
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required "
+                + "username=\"admin\" password=\"" + users.get("admin") + "\"");
+        users.forEach((u, pw) -> jaas.append(" user_").append(u).append("=\"").append(pw).append('"'));
+        jaas.append(';');
+        return start(parentDir, (p, port) -> {
+            String controller = p.getProperty("listeners").split(",")[1];
+            p.setProperty("listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + "," + controller);
+            p.setProperty("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port);
+            p.setProperty("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
+            p.setProperty("sasl.enabled.mechanisms", "PLAIN");
+            p.setProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
+            p.setProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.toString());
+            p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            // The controller listener (loopback, PLAINTEXT) carries only the node's own traffic.
+            p.setProperty("super.users", "User:admin;User:ANONYMOUS");
+            p.setProperty("allow.everyone.if.no.acl.found", "false");
+        });
+    }
+
+    private static EmbeddedKafka start(Path parentDir, java.util.function.BiConsumer<Properties, Integer> customize) {
         try {
             Files.createDirectories(parentDir);
             Path dir = Files.createTempDirectory(parentDir, "kraft-");
             int brokerPort = freePort();
             int controllerPort = freePort();
             Properties props = brokerProperties(dir.resolve("logs"), brokerPort, controllerPort);
-            overrides.forEach(props::setProperty);
+            customize.accept(props, brokerPort);
             format(dir, props);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
@@ -81,7 +114,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    static Properties brokerProperties(Path logs, int brokerPort, int controllerPort) {
+    /** The broker settings of a single KRaft node on 127.0.0.1 (also used to run a broker in its own JVM). */
+    public static Properties brokerProperties(Path logs, int brokerPort, int controllerPort) {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", String.valueOf(NODE_ID));
@@ -109,8 +143,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         return p;
     }
 
-    /** Formats the storage directory as {@code kafka-storage.sh format -t <uuid> -c <file>} would. */
-    private static void format(Path dir, Properties props) throws IOException {
+    /** Formats the storage directory as {@code kafka-storage.sh format -t <uuid> -c <file>} would; writes the file to {@code dir/server.properties}. */
+    public static void format(Path dir, Properties props) throws IOException {
         Path file = dir.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(file)) {
             props.store(out, "embedded KRaft broker");
@@ -123,7 +157,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A free TCP port on loopback. */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             s.setReuseAddress(true);
             return s.getLocalPort();

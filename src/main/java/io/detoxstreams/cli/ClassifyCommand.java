@@ -7,11 +7,12 @@ import io.detoxstreams.classify.TextTooLongException;
 import io.detoxstreams.classify.ToxicSpan;
 import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.ToxicityResult;
-import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
 import io.detoxstreams.data.TsvTable;
-import io.detoxstreams.language.CompositeLanguageDetector;
 import io.detoxstreams.language.LanguageDetector;
 import io.detoxstreams.language.LanguageGuess;
+import io.detoxstreams.config.DetoxConfig;
+import io.detoxstreams.models.ModelFactory;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.moderator.ModerationPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
  * {@code classify --input comments.tsv --output results.jsonl}: one JSON object per input row, same order, with the
  * detected language and the model's coverage of it, toxicity score and decision, the thresholds (rewrite and review
  * band), categories, spans (UTF-16 offsets into the row's text), any threat or self-harm found, and where the
- * moderator would route the comment with the default policy ({@code pass}, {@code rewrite}, {@code hold} + reason).
+ * moderator would route the comment with the configured policy ({@code pass}, {@code rewrite}, {@code hold} + reason).
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classify comments from a TSV file (header with 'text', optional 'lang') into JSON lines.")
@@ -39,8 +40,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, description = "JSON lines output, one object per input row.")
     Path output;
 
-    @Option(names = "--model", description = "A toxicity model file from `train` (default: the shipped model).")
+    @Option(names = "--model", description = "An embedded toxicity model file from `train` (default: the shipped "
+            + "model).")
     Path model;
+
+    @picocli.CommandLine.Mixin
+    ConfigOptions options;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,11 +56,12 @@ public final class ClassifyCommand implements Callable<Integer> {
         int lang = t.column("lang").orElse(-1);
         ConsoleProgress progress = new ConsoleProgress(System.err);
         long t0 = System.nanoTime();
-        try (ToxicityClassifier classifier = model == null ? EmbeddedToxicityClassifier.loadDefault()
-                : EmbeddedToxicityClassifier.load(model);
-             LanguageDetector detector = loadDetector(t0, classifier);
+        DetoxConfig config = options.load();
+        try (Models models = ModelFactory.load(config, model, System.getenv());
              BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            ModerationPolicy policy = ModerationPolicy.defaults(classifier);
+            ToxicityClassifier classifier = models.classifier();
+            LanguageDetector detector = loadDetector(t0, models);
+            ModerationPolicy policy = ModerationPolicy.from(config, classifier);
             for (int r = 0; r < t.size(); r++) {
                 String s = t.get(r, text);
                 String hint = lang < 0 ? null : t.get(r, lang);
@@ -68,10 +74,10 @@ public final class ClassifyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static LanguageDetector loadDetector(long t0, ToxicityClassifier classifier) {
+    private static LanguageDetector loadDetector(long t0, Models models) {
         long t1 = System.nanoTime();
-        LanguageDetector d = CompositeLanguageDetector.loadDefault();
-        System.err.printf("loaded %s in %d ms, language detector in %d ms%n", classifier.version(),
+        LanguageDetector d = models.languageDetector();
+        System.err.printf("loaded %s in %d ms, language detector in %d ms%n", models.classifier().version(),
                 (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         return d;
     }

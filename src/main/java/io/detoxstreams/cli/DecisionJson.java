@@ -52,6 +52,9 @@ final class DecisionJson {
         m.put("backend", e.backend());
         m.put("classifier", e.classifier());
         m.put("summary", e.summary());
+        if (e.rationale() != null) {
+            m.put("rationale", e.rationale());
+        }
         return m;
     }
 

@@ -2,6 +2,7 @@ package io.detoxstreams.cli;
 
 import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.demo.DemoRunner;
+import io.detoxstreams.models.ModelFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         DemoRunner demo = new DemoRunner(out);
         CountDownLatch done = new CountDownLatch(1);
-        StopSignals.onInterrupt(demo::stop);
+        StopSignals.onInterrupt(why -> demo.stop());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.stop();
             try {
@@ -62,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }, "demo-shutdown"));
         try {
-            return demo.run(config, ModelLoader::loadDefault,
+            return demo.run(config, () -> ModelFactory.load(config),
                     new DemoRunner.Options(parseDuration(duration), keepRunning, partitions, dataDir));
         } finally {
             done.countDown();

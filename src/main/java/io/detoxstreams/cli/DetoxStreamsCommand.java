@@ -1,5 +1,7 @@
 package io.detoxstreams.cli;
 
+import io.detoxstreams.broker.BrokerUnreachableException;
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +14,9 @@ import picocli.CommandLine.Command;
                 TrainHoldModelCommand.class, EvalCommand.class, BenchCommand.class})
 public class DetoxStreamsCommand implements Runnable {
 
+    /** Exit code when Kafka cannot be reached or the configuration is invalid. */
+    public static final int EXIT_UNAVAILABLE = 2;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -23,6 +28,14 @@ public class DetoxStreamsCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new DetoxStreamsCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Problems a user fixes with configuration get one clear line, not a stack trace.
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof BrokerUnreachableException || e instanceof ConfigException) {
+                System.err.println("error: " + e.getMessage());
+                return EXIT_UNAVAILABLE;
+            }
+            throw e;
+        });
         return cl;
     }
 }

@@ -5,6 +5,8 @@ import io.detoxstreams.eval.ClassificationEvaluation;
 import io.detoxstreams.eval.ClassificationReport;
 import io.detoxstreams.eval.ClassificationReportWriter;
 import io.detoxstreams.eval.baseline.CharNgramBaseline;
+import io.detoxstreams.models.ModelFactory;
+import io.detoxstreams.models.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,8 +47,9 @@ public final class EvalClassificationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsoleProgress progress = new ConsoleProgress(System.err);
-        try (EmbeddedToxicityClassifier classifier = model == null ? EmbeddedToxicityClassifier.loadDefault()
-                : EmbeddedToxicityClassifier.load(model)) {
+        try (Models models = ModelFactory.load(new io.detoxstreams.config.DetoxConfig(java.util.Map.of()), model,
+                System.getenv())) {
+            EmbeddedToxicityClassifier classifier = models.embedded();
             ClassificationEvaluation evaluation = new ClassificationEvaluation(classifier, split,
                     seenFiles(classifier), progress);
             ClassificationReport r = evaluation.run(data);

@@ -1,9 +1,11 @@
 package io.detoxstreams.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.data.Split;
 import io.detoxstreams.eval.detox.DetoxEvaluator;
 import io.detoxstreams.eval.detox.DetoxReport;
+import io.detoxstreams.models.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,9 +60,10 @@ public class EvalDetoxCommand implements Callable<Integer> {
             case DEV -> EnumSet.of(Split.DEV);
             case ALL -> EnumSet.allOf(Split.class);
         };
-        try (DetoxModels models = detox.load();
+        DetoxConfig config = detox.load();
+        try (Models models = detox.models(config);
              BufferedWriter dumpOut = dump == null ? null : Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
-            DetoxEvaluator evaluator = new DetoxEvaluator(models.judge, models.detoxifier);
+            DetoxEvaluator evaluator = new DetoxEvaluator(models.judge(), models.detoxifier());
             if (dumpOut != null) {
                 evaluator.rowSink(row -> write(dumpOut, String.join("\t", row)));
             }
@@ -69,10 +72,13 @@ public class EvalDetoxCommand implements Callable<Integer> {
             header.put("data", data.toAbsolutePath().normalize().toString());
             header.put("split", split.name().toLowerCase(java.util.Locale.ROOT));
             header.put("split_rule", "rows with Split.of(toxic) in " + splits + " (70/15/15 hash split)");
-            header.put("classifier", models.classifier.version());
-            header.put("rewriter", String.join(" -> ", models.detoxifier.backends()));
-            header.put("not_detoxifiable_thresholds", models.policy.notDetoxifiableThresholds());
-            header.put("similarity_floor", detox.similarityFloor);
+            header.put("classifier", models.classifier().version());
+            header.put("rewriter", String.join(" -> ", models.detoxifier().backends()));
+            if (!models.detoxifier().languageChains().isEmpty()) {
+                header.put("rewriter_by_language", models.detoxifier().languageChains());
+            }
+            header.put("not_detoxifiable_thresholds", models.policy().notDetoxifiableThresholds());
+            header.put("similarity_floor", config.models().similarityFloor());
             header.put("j_counting", "J = mean over all rows of STA*SIM*ChrF; a HOLD publishes nothing and counts 0; "
                     + "j_published = the same mean over non-held rows; sta/sim/chrf are means over published rows");
             System.out.println("eval detox on " + header.get("split_rule"));

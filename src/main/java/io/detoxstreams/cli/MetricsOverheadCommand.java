@@ -2,7 +2,8 @@ package io.detoxstreams.cli;
 
 import io.detoxstreams.bench.BrokerOverheadRun;
 import io.detoxstreams.bench.MetricsOverhead;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.ModelFactory;
+import io.detoxstreams.models.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,7 +43,7 @@ public final class MetricsOverheadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Files.createDirectories(dataDir);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (ModelBundle models = ModelLoader.loadDefault()) {
+        try (Models models = ModelFactory.loadDefault()) {
             List<MetricsOverhead.Run> runs = BrokerOverheadRun.run(models, comments, rounds, partitions, dataDir);
             MetricsOverhead.report(out, "Moderator throughput, in-process broker, exactly_once_v2, 1 stream thread, "
                     + partitions + " partitions, rewriter running (" + Runtime.getRuntime().availableProcessors()

@@ -2,7 +2,8 @@ package io.detoxstreams.cli;
 
 import io.detoxstreams.app.ModeratorNode;
 import io.detoxstreams.config.DetoxConfig;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.ModelFactory;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.moderator.ModeratorService;
 import io.detoxstreams.observe.Telemetry;
 import picocli.CommandLine.Command;
@@ -31,17 +32,22 @@ public final class ModeratorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DetoxConfig config = options.load();
         Startup.ensureTopics(config);
-        try (ModelBundle models = ModelLoader.loadDefault();
+        StopSignals.Stop stop = null;
+        try (Models models = ModelFactory.load(config);
              ModeratorNode node = ModeratorNode.create(config, models, Telemetry.create(), false)) {
             ModeratorService moderator = node.service();
-            // Ctrl-C / SIGTERM: close (leaving the group) and return 0.
-            StopSignals.closeOnStop(moderator::close, "moderator");
+            // Ctrl-C / SIGTERM: close (commit, leave the group) and return 0.
+            stop = StopSignals.install("moderator", moderator::close, Startup.shutdownTimeout(config));
             moderator.start(Duration.ofMinutes(2));
             System.err.println("moderator running against " + config.bootstrapServers()
                     + node.url().map(u -> "; HTTP on " + u + " (/v1/languages, /health, /metrics)").orElse("")
                     + "; Ctrl-C to stop");
             moderator.awaitTermination();
             return moderator.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR ? 1 : 0;
+        } finally {
+            if (stop != null) {
+                stop.finished();
+            }
         }
     }
 }

@@ -22,11 +22,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code detox-streams produce --input comments.jsonl}: publishes one CommentEvent per JSON line, encoded in the
  * configured {@code input.format}, to {@code topic.comments} (or {@code --topic}). {@code -} reads standard input.
- * Missing {@code id}/{@code created_at} are filled in; the record key is the comment's {@code --key-field}.
+ * Missing {@code id}/{@code created_at} are filled in; the record key is the comment's {@code --key-field}. It waits
+ * for every send: exit 0 only when all were delivered; 1 with the count not delivered; 2 when no broker answers
+ * within {@code startup.timeout.ms} (or lines were skipped).
  *
  * <pre>
  * echo '{"text":"you are an idiot","lang_hint":"en"}' | java -jar target/detox-streams.jar produce -b localhost:9092 --input -
@@ -58,8 +62,11 @@ public final class ProduceCommand implements Callable<Integer> {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Startup.awaitBroker(config);
         int sent = 0;
         int skipped = 0;
+        AtomicInteger failed = new AtomicInteger();
+        AtomicReference<Exception> firstError = new AtomicReference<>();
         try (BufferedReader in = "-".equals(input)
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                 : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
@@ -79,13 +86,24 @@ public final class ProduceCommand implements Callable<Integer> {
                     skipped++;
                     continue;
                 }
-                producer.send(new ProducerRecord<>(target, key(e), codec.encode(target, e)));
+                producer.send(new ProducerRecord<>(target, key(e), codec.encode(target, e)), (metadata, ex) -> {
+                    if (ex != null) {
+                        failed.incrementAndGet();
+                        firstError.compareAndSet(null, ex);
+                    }
+                });
                 sent++;
             }
-            producer.flush();
+            producer.flush();   // every send has completed, delivered or failed, when flush returns
         }
-        System.err.printf("published %d comment(s) to %s (%s)%s%n", sent, target,
+        int delivered = sent - failed.get();
+        System.err.printf("published %d of %d comment(s) to %s (%s)%s%n", delivered, sent, target,
                 config.getString(DetoxConfig.INPUT_FORMAT), skipped > 0 ? ", skipped " + skipped + " bad line(s)" : "");
+        if (failed.get() > 0) {
+            System.err.printf("error: %d comment(s) not delivered to %s at %s: %s%n", failed.get(), target,
+                    config.bootstrapServers(), firstError.get());
+            return 1;
+        }
         return skipped > 0 ? 2 : 0;
     }
 

@@ -3,6 +3,7 @@ package io.detoxstreams.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.data.TsvTable;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.rewrite.ModerationDecision;
 import io.detoxstreams.rewrite.RewriteRequest;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * Detoxifies a TSV file with the embedded models: one JSON object per input row, same order.
+ * Detoxifies a TSV file with the configured models (the embedded ones by default; {@code --set rewriter.chain=…},
+ * {@code --config FILE}): one JSON object per input row, same order.
  * <pre>
  * java -jar target/detox-streams.jar rewrite --input comments.tsv --output decisions.jsonl --lang en
  * </pre>
@@ -55,7 +57,7 @@ public class RewriteCommand implements Callable<Integer> {
             return 2;
         }
         ObjectMapper json = new ObjectMapper();
-        try (DetoxModels models = detox.load();
+        try (Models models = detox.models(detox.load());
              BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             for (int from = 0; from < table.size(); from += BATCH) {
                 int to = Math.min(table.size(), from + BATCH);
@@ -75,12 +77,12 @@ public class RewriteCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<ModerationDecision> decide(DetoxModels models, List<String> texts, List<String> langs) {
-        List<ToxicityResult> scores = models.classifier.classifyBatch(texts, langs);
+    private static List<ModerationDecision> decide(Models models, List<String> texts, List<String> langs) {
+        List<ToxicityResult> scores = models.classifier().classifyBatch(texts, langs);
         List<RewriteRequest> requests = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             requests.add(new RewriteRequest(texts.get(i), langs.get(i), scores.get(i)));
         }
-        return Collections.unmodifiableList(models.detoxifier.detoxifyBatch(requests));
+        return Collections.unmodifiableList(models.detoxifier().detoxifyBatch(requests));
     }
 }

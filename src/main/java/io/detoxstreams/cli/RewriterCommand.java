@@ -2,7 +2,8 @@ package io.detoxstreams.cli;
 
 import io.detoxstreams.app.RewriterNode;
 import io.detoxstreams.config.DetoxConfig;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.ModelFactory;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.observe.Telemetry;
 import io.detoxstreams.worker.RewriterWorker;
 import picocli.CommandLine.Command;
@@ -30,14 +31,20 @@ public final class RewriterCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DetoxConfig config = options.load();
         Startup.ensureTopics(config);
-        try (ModelBundle models = ModelLoader.loadDefault();
+        StopSignals.Stop stop = null;
+        try (Models models = ModelFactory.load(config);
              RewriterNode node = RewriterNode.create(config, models, Telemetry.create(), true)) {
             RewriterWorker worker = node.worker();
-            StopSignals.closeOnStop(worker::close, "rewriter");
+            // Ctrl-C / SIGTERM: finish the batch in hand (commit or abort), leave the group, return 0.
+            stop = StopSignals.install("rewriter", worker::close, Startup.shutdownTimeout(config));
             System.err.println("rewriter running against " + config.bootstrapServers()
                     + node.httpPort().map(p -> "; /health and /metrics on port " + p).orElse("") + "; Ctrl-C to stop");
             worker.run();
-            return 0;
+            return worker.state() == RewriterWorker.State.FAILED ? 1 : 0;
+        } finally {
+            if (stop != null) {
+                stop.finished();
+            }
         }
     }
 }

@@ -31,6 +31,8 @@ import java.util.concurrent.Callable;
  * <pre>
  * java -jar target/detox-streams.jar tail -b localhost:9092 --topic comments.review --max 10 | jq .
  * </pre>
+ * Exits 2 with a message naming the address when no broker answers within {@code startup.timeout.ms}, or when the
+ * topic does not exist.
  */
 @Command(name = "tail", mixinStandardHelpOptions = true, description = "Print a topic as JSON lines.")
 public final class TailCommand implements Callable<Integer> {
@@ -57,6 +59,7 @@ public final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DetoxConfig config = options.load();
+        Startup.awaitBroker(config);
         TopicNames topics = config.topics();
         Codecs codecs = Codecs.from(config);
         Map<String, Object> p = new HashMap<>(config.kafkaProperties());
@@ -69,6 +72,10 @@ public final class TailCommand implements Callable<Integer> {
         long lastRecord = System.nanoTime();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             Runtime.getRuntime().addShutdownHook(new Thread(consumer::wakeup));
+            if (!consumer.listTopics(Startup.startupTimeout(config)).containsKey(topic)) {
+                System.err.println("error: topic " + topic + " does not exist at " + config.bootstrapServers());
+                return DetoxStreamsCommand.EXIT_UNAVAILABLE;
+            }
             consumer.subscribe(List.of(topic));
             while (max < 0 || printed < max) {
                 var records = consumer.poll(Duration.ofMillis(500));

@@ -24,8 +24,15 @@ public final class ConfigDocs {
             rows.add("| `" + k.name + "` | `" + ConfigLoader.keyToEnv(k.name) + "` | " + def + " | "
                     + k.documentation.replace("|", "\\|") + " |");
         }
-        new java.util.TreeMap<>(DetoxConfig.PREFIXED_KEYS).forEach((prefix, d) -> rows.add("| `" + prefix + "<lang>` | `"
-                + ConfigLoader.keyToEnv(prefix) + "<LANG>` | *(" + d[0] + ")* | " + d[1].replace("|", "\\|") + " |"));
+        return rows;
+    }
+
+    /** One row per key pattern with a language or endpoint name in it ({@link ModelKeys#PATTERN_DOCS}). */
+    public static List<String> patternRows() {
+        List<String> rows = new ArrayList<>();
+        for (String[] d : ModelKeys.PATTERN_DOCS) {
+            rows.add("| `" + d[0] + "` | `" + ConfigLoader.keyToEnv(d[0]) + "` | " + d[1].replace("|", "\\|") + " |");
+        }
         return rows;
     }
 
@@ -33,5 +40,9 @@ public final class ConfigDocs {
         System.out.println("| Key | Environment | Default | Description |");
         System.out.println("|---|---|---|---|");
         markdownRows().forEach(System.out::println);
+        System.out.println();
+        System.out.println("| Key pattern | Environment | Description |");
+        System.out.println("|---|---|---|");
+        patternRows().forEach(System.out::println);
     }
 }

@@ -1,5 +1,6 @@
 package io.detoxstreams.config;
 
+import io.detoxstreams.language.CompositeLanguageDetector;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -57,22 +58,43 @@ public final class DetoxConfig extends AbstractConfig {
     public static final String REWRITER_HTTP_PORT = "rewriter.http.port";
     public static final String MODERATION_UNCERTAIN_ACTION = "moderation.uncertain.action";
     public static final String MODERATION_UNSUPPORTED_ACTION = "moderation.unsupported.action";
-    /** {@code review.threshold.<lang>}: the lower bound of a language's review band (a {@link #PREFIXED_KEYS} family). */
+    /** {@code review.threshold.<lang>}: the lower bound of a language's review band (read by {@link ModelSettings}). */
     public static final String REVIEW_THRESHOLD_PREFIX = "review.threshold.";
     /** What the moderator does with an uncertain or unsupported comment. */
     public static final String ACTION_PASS = "pass";
     public static final String ACTION_REVIEW = "review";
 
-    /**
-     * Key families named {@code <prefix><lang>}, which a {@link ConfigDef} cannot list: prefix → (placeholder
-     * default, documentation), rendered into the README table like the other keys.
-     */
-    public static final Map<String, String[]> PREFIXED_KEYS = Map.of(REVIEW_THRESHOLD_PREFIX, new String[] {
-            "the model's", "Lower bound of the review band for language <lang> (a calibrated probability in [0, 1], "
-            + "e.g. review.threshold.fr=0.6): a comment scoring at least this but under the language's rewrite "
-            + "threshold is uncertain and goes by moderation.uncertain.action instead of being rewritten. Capped at "
-            + "the rewrite threshold (an override of the rewrite threshold below it empties the band). Default: the band "
-            + "the model was shipped with (MODEL_CARD.md)."});
+    public static final String INPUT_MAX_BYTES = "input.max.bytes";
+    public static final String RECORDS_MAX_BYTES = "records.max.bytes";
+    public static final String STARTUP_TIMEOUT_MS = "startup.timeout.ms";
+    public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
+    public static final String REWRITER_RETRY_BACKOFF_MAX_MS = "rewriter.retry.backoff.max.ms";
+    public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO = "schema.registry.basic.auth.user.info";
+    public static final String SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
+    public static final String SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
+    public static final String SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION = "schema.registry.ssl.keystore.location";
+    public static final String SCHEMA_REGISTRY_SSL_KEYSTORE_PASSWORD = "schema.registry.ssl.keystore.password";
+
+    // Models (ModelSettings reads these, and the per-language and per-endpoint keys listed in ModelKeys).
+    public static final String LANGUAGES = "languages";
+    public static final String LANGUAGE_LINGUA_ACCURACY = "language.lingua.accuracy";
+    public static final String CLASSIFIER_DEFAULT = "classifier.default";
+    public static final String CLASSIFIER_TOXIC_LABEL = "classifier.toxic.label";
+    public static final String CLASSIFIER_MAX_BATCH = "classifier.max.batch";
+    public static final String THRESHOLD_DEFAULT = "threshold.default";
+    public static final String REWRITER_CHAIN = "rewriter.chain";
+    public static final String REWRITER_SIMILARITY_FLOOR = "rewriter.similarity.floor";
+    public static final String REWRITER_HOLD_THRESHOLD = "rewriter.hold.threshold";
+    public static final String REWRITER_MAX_BATCH_TOKENS = "rewriter.max.batch.tokens";
+    public static final String MODEL_DEVICE = "model.device";
+    public static final String ONNX_DEVICE = "onnx.device";
+    public static final String SEQ2SEQ_DEVICE = "seq2seq.device";
+    public static final String SEQ2SEQ_NUM_BEAMS = "seq2seq.num.beams";
+    public static final String SEQ2SEQ_MAX_NEW_TOKENS = "seq2seq.max.new.tokens";
+    public static final String SEQ2SEQ_NO_REPEAT_NGRAM_SIZE = "seq2seq.no.repeat.ngram.size";
+    public static final String SEQ2SEQ_REPETITION_PENALTY = "seq2seq.repetition.penalty";
+    public static final String SEQ2SEQ_USE_CACHE = "seq2seq.use.cache";
+    public static final String SEQ2SEQ_PROMPT = "seq2seq.prompt";
 
     public static final ConfigDef CONFIG = new ConfigDef()
             .define(BOOTSTRAP_SERVERS, Type.STRING, "localhost:9092", Importance.HIGH,
@@ -85,7 +107,21 @@ public final class DetoxConfig extends AbstractConfig {
             .define(OUTPUT_FORMAT, Type.STRING, "avro", ValidString.in("avro", "avro-confluent", "json"),
                     Importance.HIGH, "Wire format of the result topics (detoxified, toxic, review, metrics).")
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "", Importance.MEDIUM,
-                    "Base URL of a Confluent-compatible Schema Registry; required by avro-confluent.")
+                    "Base URL of a Confluent-compatible Schema Registry; required by avro-confluent. https:// URLs use "
+                            + "the JVM's trust store unless schema.registry.ssl.truststore.location is set.")
+            .define(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, Type.PASSWORD, null, Importance.MEDIUM,
+                    "user:password for HTTP basic authentication to the Schema Registry (as Confluent's "
+                            + "basic.auth.user.info); empty sends no credentials.")
+            .define(SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION, Type.STRING, "", Importance.LOW,
+                    "Trust store (PKCS12 or JKS) with the CA that signed the Schema Registry's certificate; empty uses "
+                            + "the JVM's default trust store.")
+            .define(SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.LOW,
+                    "Password of schema.registry.ssl.truststore.location.")
+            .define(SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION, Type.STRING, "", Importance.LOW,
+                    "Key store (PKCS12 or JKS) with this client's certificate and key, for a registry that requires "
+                            + "TLS client authentication; empty sends none.")
+            .define(SCHEMA_REGISTRY_SSL_KEYSTORE_PASSWORD, Type.PASSWORD, null, Importance.LOW,
+                    "Password of schema.registry.ssl.keystore.location (and of its key).")
             .define(TOPIC_COMMENTS, Type.STRING, Topics.COMMENTS, Importance.MEDIUM, "Input topic of comment events.")
             .define(TOPIC_DETOXIFIED, Type.STRING, Topics.DETOXIFIED, Importance.MEDIUM,
                     "Output topic for PASS and REWRITE results.")
@@ -107,7 +143,16 @@ public final class DetoxConfig extends AbstractConfig {
             .define(TOPICS_REPLICATION_FACTOR, Type.SHORT, (short) -1, Importance.MEDIUM,
                     "Replication factor of topics created at start-up; -1 uses the broker's default.")
             .define(TEXT_MAX_CHARS, Type.INT, 5000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
-                    "Longest comment text accepted, in UTF-16 chars; longer ones go to the DLQ.")
+                    "Longest comment text accepted, in UTF-16 chars; longer ones go to the DLQ (too_long).")
+            .define(INPUT_MAX_BYTES, Type.INT, 262_144, ConfigDef.Range.atLeast(1_024), Importance.MEDIUM,
+                    "Largest input record the moderator accepts: key + value + headers, uncompressed bytes. Larger "
+                            + "ones go to the DLQ (too_large) without being decoded. An output record carries its input's key "
+                            + "and headers, so a result's value may use records.max.bytes less this.")
+            .define(RECORDS_MAX_BYTES, Type.INT, 1_000_000, ConfigDef.Range.atLeast(16_384), Importance.MEDIUM,
+                    "Largest record the pipeline writes (key + value + headers, uncompressed): a result that would be "
+                            + "larger sends its input to the DLQ (too_large); a DLQ copy that would be larger is cut to "
+                            + "fit, with headers giving the original sizes and SHA-256. Keep it below the producers' "
+                            + "max.request.size and the topics' max.message.bytes (both about 1 MiB by default).")
             .define(MODERATOR_THREADS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                     "Stream threads per moderator instance (num.stream.threads).")
             .define(REWRITER_GROUP_ID, Type.STRING, "detox-rewriter", Importance.HIGH,
@@ -122,7 +167,12 @@ public final class DetoxConfig extends AbstractConfig {
             .define(REWRITER_MAX_ATTEMPTS, Type.INT, 3, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                     "Attempts of a rewrite backend call before the comment is held with reason backend_failed.")
             .define(REWRITER_RETRY_BACKOFF_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(0), Importance.LOW,
-                    "Pause before the first retry of a failed backend call; doubles on each further attempt.")
+                    "Pause before the first retry of a failed backend call or Kafka transaction; doubles on each "
+                            + "further attempt, up to rewriter.retry.backoff.max.ms.")
+            .define(REWRITER_RETRY_BACKOFF_MAX_MS, Type.LONG, 10_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "Longest pause between retries. While the rewrite backend is unavailable, or transactions keep "
+                            + "failing, the worker pauses consumption (staying in its group) and retries the same batch "
+                            + "after each pause; nothing is held or dead-lettered because of an outage.")
             .define(MODERATOR_STANDBY_REPLICAS, Type.INT, 1, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     "Standby replicas of the moderator's state stores (num.standby.replicas): another instance keeps a "
                             + "warm copy of the metrics stores, so they move at once when an instance stops.")
@@ -152,6 +202,67 @@ public final class DetoxConfig extends AbstractConfig {
                     "How long a query waits for another instance before answering without it (marked partial).")
             .define(REWRITER_HTTP_PORT, Type.INT, 8081, ConfigDef.Range.between(-1, 65535), Importance.MEDIUM,
                     "Port of a rewriter worker's HTTP server (/health, /metrics); 0 picks a free port, -1 turns it off.")
+            .define(LANGUAGES, Type.LIST, String.join(",", CompositeLanguageDetector.DEFAULT_LANGUAGES), Importance.MEDIUM,
+                    "Languages the detector may answer (ISO 639-1, comma list); others come out as und. Per-language "
+                            + "keys (classifier.<lang>, threshold.<lang>, review.threshold.<lang>, rewriter.chain.<lang>, seq2seq.prompt.<lang>) "
+                            + "must name one of these.")
+            .define(LANGUAGE_LINGUA_ACCURACY, Type.STRING, "high", ValidString.in("high", "low"), Importance.LOW,
+                    "Lingua's mode for the language-detection fallback: high (accurate, ~410 MB, 5-10 s to load) or "
+                            + "low (trigrams only, ~37 MB, ~2.5 s; mean accuracy 0.989 vs 0.991).")
+            .define(CLASSIFIER_DEFAULT, Type.STRING, "embedded", Importance.HIGH,
+                    "Toxicity classifier of languages without classifier.<lang>: embedded (the model shipped in the "
+                            + "jar) or onnx:DIR (a Hugging Face sequence-classification model exported with Optimum, see "
+                            + "README, Using real models).")
+            .define(CLASSIFIER_TOXIC_LABEL, Type.STRING, "toxic", Importance.LOW,
+                    "Label (config.json id2label) whose probability is the toxicity score of onnx classifiers; with "
+                            + "two labels and none of this name, the second one (index 1).")
+            .define(CLASSIFIER_MAX_BATCH, Type.INT, 32, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "Largest micro-batch of an onnx classifier: a batch is sorted by token length and cut into "
+                            + "micro-batches of at most this many comments, each padded to its own longest.")
+            .define(THRESHOLD_DEFAULT, Type.DOUBLE, 0.5, ConfigDef.Range.between(0.0, 1.0), Importance.MEDIUM,
+                    "Decision threshold of onnx classifiers in languages without threshold.<lang> (the embedded "
+                            + "model keeps its calibrated per-language thresholds unless threshold.<lang> is set).")
+            .define(REWRITER_CHAIN, Type.STRING, "embedded", Importance.HIGH,
+                    "Rewrite backends of languages without rewriter.chain.<lang>, tried in order (comma list of "
+                            + "embedded, onnx-seq2seq:DIR, chat:NAME): a proposal that fails verification goes to the "
+                            + "next; when none passes the comment is held with the last reason.")
+            .define(REWRITER_SIMILARITY_FLOOR, Type.DOUBLE, 0.30, ConfigDef.Range.between(0.0, 1.0), Importance.MEDIUM,
+                    "Minimum content similarity (char n-gram F1) of a rewrite to its original; below it the rewrite "
+                            + "fails verification (meaning_lost).")
+            .define(REWRITER_HOLD_THRESHOLD, Type.DOUBLE, null, Importance.LOW,
+                    "Decision threshold of the non-detoxifiable hold model(s); empty keeps the shipped one (chosen on "
+                            + "DEV); lower holds more.")
+            .define(REWRITER_MAX_BATCH_TOKENS, Type.INT, 8192, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "Token budget of one backend call: a poll batch is grouped by backend and language, sorted by "
+                            + "length and cut so that comments x longest (in tokens) stays within this.")
+            .define(MODEL_DEVICE, Type.STRING, "cpu", Importance.MEDIUM,
+                    "Device of ONNX models: cpu or cuda:N (needs the -Pgpu build and CUDA; without it a warning and "
+                            + "the CPU).")
+            .define(ONNX_DEVICE, Type.STRING, "", Importance.LOW,
+                    "Device of onnx classifiers (cpu or cuda:N); empty means model.device.")
+            .define(SEQ2SEQ_DEVICE, Type.STRING, "", Importance.LOW,
+                    "Device of onnx-seq2seq rewriters (cpu or cuda:N); empty means model.device.")
+            .define(SEQ2SEQ_NUM_BEAMS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "Beams of onnx-seq2seq generation; 1 is greedy decoding.")
+            .define(SEQ2SEQ_MAX_NEW_TOKENS, Type.INT, 64, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "Longest rewrite an onnx-seq2seq model may generate, in tokens.")
+            .define(SEQ2SEQ_NO_REPEAT_NGRAM_SIZE, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "onnx-seq2seq: no n-gram of this size is generated twice (0 = off).")
+            .define(SEQ2SEQ_REPETITION_PENALTY, Type.DOUBLE, 1.0, ConfigDef.Range.atLeast(1.0), Importance.LOW,
+                    "onnx-seq2seq: penalty on tokens already generated (1.0 = off; Hugging Face's definition).")
+            .define(SEQ2SEQ_USE_CACHE, Type.BOOLEAN, true, Importance.LOW,
+                    "onnx-seq2seq: decode with the key/value cache (decoder_with_past_model.onnx or "
+                            + "decoder_model_merged.onnx); false re-runs the decoder on the whole prefix each step.")
+            .define(SEQ2SEQ_PROMPT, Type.STRING, "", Importance.MEDIUM,
+                    "Prompt of onnx-seq2seq models, in front of the comment (one space between) or around it where "
+                            + "it contains {text} (mT0-style models: 'Detoxify:'; BART: empty); seq2seq.prompt.<lang> overrides per "
+                            + "language.")
+            .define(STARTUP_TIMEOUT_MS, Type.LONG, 30_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "How long moderator, rewriter, produce and tail wait at start-up for a Kafka broker to answer at "
+                            + "bootstrap.servers; then they exit with an error naming the address.")
+            .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 4_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "How long a stopping moderator or rewriter (SIGTERM, Ctrl-C) waits for its Kafka clients to close: "
+                            + "finish or abort the open transaction and leave the group.")
             .define(MODERATION_UNCERTAIN_ACTION, Type.STRING, ACTION_PASS, ValidString.in(ACTION_PASS, ACTION_REVIEW),
                     Importance.MEDIUM, "What the moderator does with a comment in the review band (scored at or above "
                             + "review.threshold.<lang> but under the rewrite threshold): pass (publish it unchanged) or "
@@ -162,33 +273,46 @@ public final class DetoxConfig extends AbstractConfig {
                             + "for (coverage unsupported): review (hold it, reason unsupported_language) or pass "
                             + "(publish it unchanged, marked unsupported). Threats and self-harm are held either way.");
 
+    private final ModelSettings models;
+
+    /** @throws org.apache.kafka.common.config.ConfigException naming the key when a value or a model key is wrong */
     public DetoxConfig(Map<?, ?> values) {
         super(CONFIG, values, false);
-        reviewThresholds(); // fail at start-up, naming the key, rather than on the first comment
+        if (getInt(RECORDS_MAX_BYTES) - getInt(INPUT_MAX_BYTES) < 16_384) {
+            throw new org.apache.kafka.common.config.ConfigException(RECORDS_MAX_BYTES + "=" + getInt(RECORDS_MAX_BYTES)
+                    + " must exceed " + INPUT_MAX_BYTES + "=" + getInt(INPUT_MAX_BYTES) + " by at least 16384: a result "
+                    + "carries its input's key and headers beside its own value");
+        }
+        this.models = ModelSettings.from(this);
     }
 
     /**
-     * The {@code review.threshold.<lang>} overrides: language → lower bound of its review band.
-     *
-     * @throws org.apache.kafka.common.config.ConfigException naming the key when a value is not a number in [0, 1]
+     * The largest record this process may write: {@code records.max.bytes}, or less when the producers'
+     * {@code kafka.max.request.size} is smaller.
      */
-    public Map<String, Double> reviewThresholds() {
-        Map<String, Double> out = new java.util.TreeMap<>();
-        originalsWithPrefix(REVIEW_THRESHOLD_PREFIX, true).forEach((lang, value) -> {
-            String key = REVIEW_THRESHOLD_PREFIX + lang;
-            double v;
-            try {
-                v = Double.parseDouble(String.valueOf(value).trim());
-            } catch (NumberFormatException e) {
-                throw new org.apache.kafka.common.config.ConfigException(key, value, "must be a number in [0, 1]");
-            }
-            if (!(v >= 0 && v <= 1) || lang.isBlank()) {
-                throw new org.apache.kafka.common.config.ConfigException(key, value,
-                        "must be review.threshold.<lang> with a number in [0, 1]");
-            }
-            out.put(lang.toLowerCase(java.util.Locale.ROOT), v);
-        });
-        return out;
+    public int recordsMaxBytes() {
+        Object requestSize = kafkaProperties().get("max.request.size");
+        int limit = getInt(RECORDS_MAX_BYTES);
+        if (requestSize != null) {
+            limit = Math.min(limit, Integer.parseInt(requestSize.toString().trim()) - 1_024);
+        }
+        return limit;
+    }
+
+    /** The largest value of a result the moderator may write, leaving room for its input's key and headers. */
+    public int resultMaxBytes() {
+        return recordsMaxBytes() - getInt(INPUT_MAX_BYTES);
+    }
+
+    /** A password-type value, or null when unset or empty. */
+    public String password(String key) {
+        org.apache.kafka.common.config.types.Password p = getPassword(key);
+        return p == null || p.value().isEmpty() ? null : p.value();
+    }
+
+    /** The model configuration (languages, classifiers, thresholds, rewriter chains, devices, chat endpoints). */
+    public ModelSettings models() {
+        return models;
     }
 
     /** The {@code kafka.*} entries with the prefix removed, for every Kafka client. */
@@ -207,8 +331,7 @@ public final class DetoxConfig extends AbstractConfig {
 
     /** The bearer token the HTTP servers require, or null when none is configured. */
     public String httpAuthToken() {
-        org.apache.kafka.common.config.types.Password p = getPassword(HTTP_AUTH_TOKEN);
-        return p == null || p.value().isEmpty() ? null : p.value();
+        return password(HTTP_AUTH_TOKEN);
     }
 
     /** A copy with some values replaced (e.g. the demo's embedded broker address). */

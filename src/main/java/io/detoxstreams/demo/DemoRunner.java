@@ -7,7 +7,7 @@ import io.detoxstreams.broker.EmbeddedKafka;
 import io.detoxstreams.broker.TopicCreator;
 import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.config.TopicNames;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.observe.Telemetry;
 import io.detoxstreams.serde.Codecs;
 import org.apache.kafka.clients.admin.Admin;
@@ -55,12 +55,12 @@ public final class DemoRunner {
         stop.countDown();
     }
 
-    public int run(DetoxConfig base, Supplier<ModelBundle> modelLoader, Options o) throws Exception {
+    public int run(DetoxConfig base, Supplier<Models> modelLoader, Options o) throws Exception {
         ResultPrinter printer = new ResultPrinter(out, start);
         LanguageSummary summary = new LanguageSummary();
         long deadline = start + o.duration().toNanos();
         printer.info("Detox Streams demo: starting an embedded Kafka broker and loading the models…");
-        CompletableFuture<ModelBundle> models = CompletableFuture.supplyAsync(modelLoader);
+        CompletableFuture<Models> models = CompletableFuture.supplyAsync(modelLoader);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(o.dataDir())) {
             String run = UUID.randomUUID().toString().substring(0, 8);
             DetoxConfig config = base.with(Map.of(
@@ -78,7 +78,7 @@ public final class DemoRunner {
                 TopicCreator.ensure(admin, topics.all(), o.partitions(), (short) 1, Duration.ofSeconds(30));
             }
             boolean tablePrinted = false;
-            try (ModelBundle bundle = models.get();
+            try (Models bundle = models.get();
                  ModeratorNode moderator = ModeratorNode.create(config, bundle, Telemetry.create(), true);
                  OutputReader reader = new OutputReader(config, printer, summary)) {
                 printer.info("models loaded (classifier " + bundle.classifier().version() + "); starting moderator and rewriter…");

@@ -16,12 +16,18 @@ import java.util.List;
  * @param backend      the backend that produced the published text, with model version
  * @param classifier   the classifier model version
  * @param summary      one English sentence saying what was done and why
+ * @param rationale    the backend's own explanation of its rewrite (a chat LLM's), or null
  */
 public record Explanation(List<SpanEdit> spans, List<String> categories, double scoreBefore, double scoreAfter,
-                          String method, String backend, String classifier, String summary) {
+                          String method, String backend, String classifier, String summary, String rationale) {
 
     public Explanation {
         spans = List.copyOf(spans);
         categories = List.copyOf(categories);
+    }
+
+    public Explanation(List<SpanEdit> spans, List<String> categories, double scoreBefore, double scoreAfter,
+                       String method, String backend, String classifier, String summary) {
+        this(spans, categories, scoreBefore, scoreAfter, method, backend, classifier, summary, null);
     }
 }

@@ -35,7 +35,7 @@ public final class ExplanationBuilder {
         List<String> categories = categories(before, rewrite.edits());
         String summary = Summary.rewritten(rewrite.edits(), categories, before.score(), scoreAfter, before.threshold());
         return new Explanation(rewrite.edits(), categories, before.score(), scoreAfter, rewrite.method(), backend,
-                before.model(), summary);
+                before.model(), summary, rewrite.rationale());
     }
 
     public static Explanation held(String original, ToxicityResult before, HoldReason reason, String method,

@@ -22,6 +22,7 @@ public final class ExplanationRecords {
                 .setBackend(nullToEmpty(e.backend()))
                 .setClassifier(nullToEmpty(e.classifier()))
                 .setSummary(nullToEmpty(e.summary()))
+                .setRationale(e.rationale())
                 .build();
     }
 

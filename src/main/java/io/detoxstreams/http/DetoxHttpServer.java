@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The embedded HTTP server of a moderator or rewriter process, on the JDK's own {@code com.sun.net.httpserver} (no
  * dependency; this is the only class that imports it). GET only; an optional bearer token guards every path but the
  * open ones ({@code /health}, for probes). A small worker pool, because a query may wait on other instances that are
- * at the same moment asking this one.
+ * at the same moment asking this one. Every answer it writes is JSON (unknown paths included); request line and
+ * headers are capped at 8 KiB, paths at 1,024 chars, and no error quotes the request back. (Requests that are not
+ * HTTP at all — a request line without spaces, a malformed header — are refused by the JDK itself, with its fixed
+ * one-line 400 page.)
  *
  * <pre>{@code
  * DetoxHttpServer server = DetoxHttpServer.bind(settings, Set.of("/health"));
@@ -32,6 +35,11 @@ public final class DetoxHttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DetoxHttpServer.class);
     private static final int WORKERS = 4;
+    /** Longest request line plus headers read (the JDK server's {@code maxReqHeaderSize}). */
+    static final int MAX_REQUEST_HEAD_BYTES = 8_192;
+    /** Longest path and query answered; a longer one gets 414 without being quoted back. */
+    static final int MAX_PATH_CHARS = 1_024;
+    static final int MAX_QUERY_CHARS = 2_048;
 
     static {
         // The JDK server writes a response's headers and body separately; without TCP_NODELAY Nagle's algorithm holds
@@ -40,7 +48,13 @@ public final class DetoxHttpServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // Request line plus headers at most 8 KiB (the JDK's default is 380 KiB): a longer request is not read into
+        // memory, its connection is closed without an answer.
+        if (System.getProperty("sun.net.httpserver.maxReqHeaderSize") == null) {
+            System.setProperty("sun.net.httpserver.maxReqHeaderSize", String.valueOf(MAX_REQUEST_HEAD_BYTES));
+        }
     }
+
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -69,7 +83,10 @@ public final class DetoxHttpServer implements AutoCloseable {
                 return t;
             });
             server.setExecutor(workers);
-            return new DetoxHttpServer(server, workers, settings.authToken(), openPaths);
+            DetoxHttpServer d = new DetoxHttpServer(server, workers, settings.authToken(), openPaths);
+            // Anything no route claims gets a JSON 404, never the JDK's HTML page (nor the path quoted back).
+            server.createContext("/", exchange -> d.serve(exchange, r -> Response.error(404, "no such resource")));
+            return d;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the HTTP server to " + settings.bindAddress() + ":"
                     + settings.port() + ": " + e.getMessage(), e);
@@ -95,7 +112,11 @@ public final class DetoxHttpServer implements AutoCloseable {
         Response response;
         try {
             String path = exchange.getRequestURI().getPath();
-            if (!"GET".equals(exchange.getRequestMethod())) {
+            String query = exchange.getRequestURI().getRawQuery();
+            if (path.length() > MAX_PATH_CHARS || query != null && query.length() > MAX_QUERY_CHARS) {
+                response = Response.error(414, "request path or query too long (limits " + MAX_PATH_CHARS + " and "
+                        + MAX_QUERY_CHARS + " chars)");
+            } else if (!"GET".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().add("Allow", "GET");
                 response = Response.error(405, "only GET is supported");
             } else if (!authorized(exchange, path)) {
@@ -105,10 +126,10 @@ public final class DetoxHttpServer implements AutoCloseable {
                 response = route.handle(Request.of(path, exchange.getRequestURI().getRawQuery()));
             }
         } catch (IllegalArgumentException e) {
-            response = Response.error(400, e.getMessage());
+            response = Response.error(400, bounded(e.getMessage()));
         } catch (Exception e) {
-            LOG.warn("HTTP {} failed", exchange.getRequestURI(), e);
-            response = Response.error(500, e.toString());
+            LOG.warn("HTTP GET {} failed", bounded(exchange.getRequestURI().getPath()), e);
+            response = Response.error(500, "internal error; see the server log");
         }
         exchange.getResponseHeaders().add("Content-Type", response.contentType());
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
@@ -116,6 +137,10 @@ public final class DetoxHttpServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(response.body());
         }
+    }
+
+    private static String bounded(String s) {
+        return s == null ? "" : s.length() <= 200 ? s : s.substring(0, 199) + "…";
     }
 
     private boolean authorized(HttpExchange exchange, String path) {

@@ -7,7 +7,8 @@ import java.util.Map;
  * normalize. The text is exactly what the user wrote (models normalize internally and report offsets into it).
  *
  * @param id         the comment id (the producer's, or {@code topic-partition-offset} when it sent a blank one)
- * @param key        the input record key as UTF-8 text, or null
+ * @param key        the input record key as UTF-8 text, or null when absent or longer than
+ *                   {@link CommentNormalizer#KEY_COPY_MAX_BYTES}
  * @param langHint   lower-case ISO 639-1 hint, or null when absent or not a plausible code
  * @param createdAt  when the user wrote it (epoch millis)
  * @param ingestedAt the timestamp of the input record (epoch millis)

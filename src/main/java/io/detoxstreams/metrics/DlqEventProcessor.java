@@ -2,6 +2,7 @@ package io.detoxstreams.metrics;
 
 import io.detoxstreams.avro.CommentEvent;
 import io.detoxstreams.ingest.DlqHeaders;
+import io.detoxstreams.ingest.RejectReason;
 import io.detoxstreams.serde.Codec;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -14,6 +15,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * record's lang_hint when the value decodes as a comment ({@link MetricsEvents#dlqLanguage}), else {@code und}.
  */
 final class DlqEventProcessor implements Processor<byte[], byte[], String, LanguageStats> {
+
+    static final String OTHER = "other";
 
     private final Codec<CommentEvent> comments;
     private final String commentsTopic;
@@ -31,9 +34,20 @@ final class DlqEventProcessor implements Processor<byte[], byte[], String, Langu
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        String reason = DlqHeaders.get(record.headers(), DlqHeaders.REASON);
-        context.forward(new Record<>(language(record.value()), MetricsEvents.dlq(reason, record.timestamp()),
+        context.forward(new Record<>(language(record.value()), MetricsEvents.dlq(reason(record), record.timestamp()),
                 record.timestamp()));
+    }
+
+    /**
+     * Our reason codes as they are; no header (Kafka Streams' own handler) → {@code processing_error}; anything else
+     * (a foreign producer's header) → {@value #OTHER}, so the per-reason counts stay a small, bounded map.
+     */
+    static String reason(Record<byte[], byte[]> record) {
+        String reason = DlqHeaders.get(record.headers(), DlqHeaders.REASON);
+        if (reason == null || reason.isBlank()) {
+            return MetricsEvents.PROCESSING_ERROR;
+        }
+        return RejectReason.fromCode(reason) == null ? OTHER : reason;
     }
 
     private String language(byte[] value) {

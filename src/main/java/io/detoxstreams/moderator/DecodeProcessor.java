@@ -6,7 +6,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
-/** Topology node {@code decode}: raw input bytes → {@link Ingest}; undecodable records get DLQ headers. */
+/** Topology node {@code decode}: raw input record → {@link Ingest}; oversized or undecodable ones get DLQ headers. */
 final class DecodeProcessor implements FixedKeyProcessor<byte[], byte[], Ingest> {
 
     private final CommentDecoder decoder;
@@ -24,7 +24,7 @@ final class DecodeProcessor implements FixedKeyProcessor<byte[], byte[], Ingest>
     @Override
     public void process(FixedKeyRecord<byte[], byte[]> record) {
         String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
-        Ingest result = decoder.decode(topic, record.value());
+        Ingest result = decoder.decode(topic, record.key(), record.value(), record.headers());
         context.forward(Rejections.withHeaders(context, record.withValue(result)));
     }
 }

@@ -10,7 +10,6 @@ import io.detoxstreams.safety.Harm;
 import io.detoxstreams.safety.HarmDetector;
 import io.detoxstreams.safety.HarmKind;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,31 +48,29 @@ public final class ModerationPolicy {
     private final HarmDetector harm;
     private final boolean reviewUncertain;
     private final boolean reviewUnsupported;
-    private final Map<String, Double> reviewThresholds;
 
     /**
-     * @param reviewThresholds {@code review.threshold.<lang>} overrides of the classifier's shipped review band
+     * @param classifier the classifier whose thresholds and review band ({@code threshold.<lang>},
+     *                   {@code review.threshold.<lang>}, applied by {@code models.ModelFactory}) the policy reads
      */
     public ModerationPolicy(ToxicityClassifier classifier, HarmDetector harm, boolean reviewUncertain,
-                            boolean reviewUnsupported, Map<String, Double> reviewThresholds) {
+                            boolean reviewUnsupported) {
         this.classifier = classifier;
         this.harm = harm;
         this.reviewUncertain = reviewUncertain;
         this.reviewUnsupported = reviewUnsupported;
-        this.reviewThresholds = Map.copyOf(reviewThresholds);
     }
 
-    /** The policy configured by {@code moderation.*} and {@code review.threshold.<lang>}, with the shipped rules. */
+    /** The policy configured by {@code moderation.*}, with the shipped rules, over the configured classifier. */
     public static ModerationPolicy from(DetoxConfig config, ToxicityClassifier classifier) {
         return new ModerationPolicy(classifier, HarmDetector.shipped(classifier),
                 DetoxConfig.ACTION_REVIEW.equals(config.getString(DetoxConfig.MODERATION_UNCERTAIN_ACTION)),
-                DetoxConfig.ACTION_REVIEW.equals(config.getString(DetoxConfig.MODERATION_UNSUPPORTED_ACTION)),
-                config.reviewThresholds());
+                DetoxConfig.ACTION_REVIEW.equals(config.getString(DetoxConfig.MODERATION_UNSUPPORTED_ACTION)));
     }
 
-    /** The defaults: uncertain comments pass, unsupported ones go to review, the shipped review band. */
+    /** The defaults: uncertain comments pass, unsupported ones go to review. */
     public static ModerationPolicy defaults(ToxicityClassifier classifier) {
-        return new ModerationPolicy(classifier, HarmDetector.shipped(classifier), false, true, Map.of());
+        return new ModerationPolicy(classifier, HarmDetector.shipped(classifier), false, true);
     }
 
     public Decision decide(String text, LanguageGuess language, ToxicityResult toxicity) {
@@ -108,9 +105,8 @@ public final class ModerationPolicy {
         return classifier.coverage(language.lang());
     }
 
-    /** The lower bound of {@code lang}'s review band: the override or the shipped one, never above the threshold. */
+    /** The lower bound of {@code lang}'s review band, never above the threshold. */
     public double reviewThreshold(String lang) {
-        Double override = reviewThresholds.get(lang);
-        return Math.min(override != null ? override : classifier.reviewThreshold(lang), classifier.threshold(lang));
+        return Math.min(classifier.reviewThreshold(lang), classifier.threshold(lang));
     }
 }

@@ -1,8 +1,9 @@
 package io.detoxstreams.moderator;
 
 import io.detoxstreams.config.DetoxConfig;
+import io.detoxstreams.ingest.RecordLimits;
 import io.detoxstreams.metrics.MetricsTopology;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.serde.Codecs;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
@@ -10,7 +11,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +42,9 @@ public final class ModeratorService implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<KafkaStreams.StateListener> listeners = new CopyOnWriteArrayList<>();
+    private final Duration shutdownTimeout;
 
-    public ModeratorService(DetoxConfig config, ModelBundle models) {
+    public ModeratorService(DetoxConfig config, Models models) {
         this(config, models, null, VerdictObserver.NONE);
     }
 
@@ -52,7 +53,8 @@ public final class ModeratorService implements AutoCloseable {
      *                          ({@code application.server}), or null when it has none
      * @param observer          process-local telemetry of verdicts and rejections
      */
-    public ModeratorService(DetoxConfig config, ModelBundle models, String applicationServer, VerdictObserver observer) {
+    public ModeratorService(DetoxConfig config, Models models, String applicationServer, VerdictObserver observer) {
+        this.shutdownTimeout = Duration.ofMillis(config.getLong(DetoxConfig.SHUTDOWN_TIMEOUT_MS));
         Topology topology = topology(config, models, observer);
         Properties props = streamsProperties(config);
         if (applicationServer != null) {
@@ -76,12 +78,12 @@ public final class ModeratorService implements AutoCloseable {
     }
 
     /** The topology this service runs: with the metrics sub-topology unless {@code metrics.enabled=false}. */
-    public static Topology topology(DetoxConfig config, ModelBundle models, VerdictObserver observer) {
+    public static Topology topology(DetoxConfig config, Models models, VerdictObserver observer) {
         MetricsTopology.Options metrics = config.getBoolean(DetoxConfig.METRICS_ENABLED)
                 ? MetricsTopology.Options.from(config) : null;
         return ModeratorTopology.build(new StreamsBuilder(), new ModeratorTopology.Deps(config.topics(),
                 Codecs.from(config), models.languageDetector(), models.classifier(),
-                config.getInt(DetoxConfig.TEXT_MAX_CHARS), Clock.systemUTC(), metrics, observer,
+                config.getInt(DetoxConfig.TEXT_MAX_CHARS), Clock.systemUTC(), metrics, observer, RecordLimits.from(config),
                 ModerationPolicy.from(config, models.classifier())));
     }
 
@@ -100,10 +102,13 @@ public final class ModeratorService implements AutoCloseable {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(DetoxConfig.MODERATOR_THREADS));
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
-        // A model or mapping that throws on one record must not stop moderation nor lose the record: Kafka Streams
-        // (KIP-1033/1034) sends the raw input record to the DLQ with __streams.errors.* headers and continues.
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        // A model or mapping that throws on one record, or a result too large to write, must not stop moderation nor
+        // lose the record: the handlers (KIP-1033/1034) send the raw input record, bounded, to the DLQ and continue.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Production.class);
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().dlq());
+        p.put(DeadLetterHandlers.DLQ_TOPIC, config.topics().dlq());
+        p.put(DeadLetterHandlers.RECORDS_MAX_BYTES, String.valueOf(config.recordsMaxBytes()));
         // The default from Kafka 5.0 on; set now so global state (metrics, later) behaves the same and Streams stops warning.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // kafka.num.standby.replicas, when given, wins: it is the more specific setting.
@@ -138,10 +143,23 @@ public final class ModeratorService implements AutoCloseable {
         stopped.await();
     }
 
+    /**
+     * Closes cleanly within {@code shutdown.timeout.ms}: the stream threads commit their open transactions, then the
+     * instance leaves the group so its partitions move at once.
+     */
     @Override
-    public void close() {
-        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(Duration.ofSeconds(30)));
+    public synchronized void close() {
+        if (stopped.getCount() == 0 && streams.state() == KafkaStreams.State.NOT_RUNNING) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        boolean failed = streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.PENDING_ERROR;
+        boolean clean = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(shutdownTimeout));
+        LOG.info("moderator {} in {} ms ({})", clean ? "stopped" : "did not finish stopping",
+                (System.nanoTime() - t0) / 1_000_000, failed ? "after an error; uncommitted work is redone elsewhere"
+                        : clean ? "committed, left the group" : "timed out after " + shutdownTimeout.toMillis()
+                        + " ms (shutdown.timeout.ms); uncommitted work is redone elsewhere");
         stopped.countDown();
     }
 }

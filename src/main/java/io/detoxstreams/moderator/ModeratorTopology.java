@@ -6,7 +6,9 @@ import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.config.TopicNames;
 import io.detoxstreams.ingest.CommentDecoder;
 import io.detoxstreams.ingest.CommentValidator;
+import io.detoxstreams.ingest.DeadLetters;
 import io.detoxstreams.ingest.Ingest;
+import io.detoxstreams.ingest.RecordLimits;
 import io.detoxstreams.language.LanguageDetector;
 import io.detoxstreams.metrics.MetricsTopology;
 import io.detoxstreams.serde.Codecs;
@@ -26,7 +28,7 @@ import java.util.Map;
 /**
  * The moderator's whole topology (DESIGN §2), top to bottom:
  * <pre>
- * comments ─► decode ─► validate ─┬─ rejected ─► dlq-raw ─► comments.dlq   (unchanged bytes + error headers)
+ * comments ─► decode ─► validate ─┬─ rejected ─► dlq-raw ─► comments.dlq   (original bytes + error headers, bounded)
  *                                 └─ valid ─► normalize ─► detect-language ─► classify ─┬─ pass ─► comments.detoxified
  *                                                                                       ├─ hold ─► comments.review
  *                                                                                       ├─ toxic ─► comments.toxic
@@ -58,12 +60,28 @@ public final class ModeratorTopology {
      */
     public record Deps(TopicNames topics, Codecs codecs, LanguageDetector detector, ToxicityClassifier classifier,
                        int maxChars, Clock clock, MetricsTopology.Options metrics, VerdictObserver observer,
-                       ModerationPolicy policy) {
+                       RecordLimits limits, ModerationPolicy policy) {
 
         /** With the default {@link ModerationPolicy}. */
         public Deps(TopicNames topics, Codecs codecs, LanguageDetector detector, ToxicityClassifier classifier,
+                    int maxChars, Clock clock, MetricsTopology.Options metrics, VerdictObserver observer,
+                    RecordLimits limits) {
+            this(topics, codecs, detector, classifier, maxChars, clock, metrics, observer, limits,
+                    ModerationPolicy.defaults(classifier));
+        }
+
+        /** With the default record size limits. */
+        public Deps(TopicNames topics, Codecs codecs, LanguageDetector detector, ToxicityClassifier classifier,
+                    int maxChars, Clock clock, MetricsTopology.Options metrics, VerdictObserver observer,
+                    ModerationPolicy policy) {
+            this(topics, codecs, detector, classifier, maxChars, clock, metrics, observer, RecordLimits.defaults(),
+                    policy);
+        }
+
+        /** With the default record size limits and the default {@link ModerationPolicy}. */
+        public Deps(TopicNames topics, Codecs codecs, LanguageDetector detector, ToxicityClassifier classifier,
                     int maxChars, Clock clock, MetricsTopology.Options metrics, VerdictObserver observer) {
-            this(topics, codecs, detector, classifier, maxChars, clock, metrics, observer,
+            this(topics, codecs, detector, classifier, maxChars, clock, metrics, observer, RecordLimits.defaults(),
                     ModerationPolicy.defaults(classifier));
         }
 
@@ -80,8 +98,11 @@ public final class ModeratorTopology {
     public static Topology build(StreamsBuilder builder, Deps deps) {
         TopicNames topics = deps.topics();
         Serde<byte[]> bytes = Serdes.ByteArray();
-        Serde<ModerationResult> results = deps.codecs().results().serde();
-        CommentDecoder decoder = new CommentDecoder(deps.codecs().comments());
+        // A result that would not fit under records.max.bytes fails to serialize, before the producer sees it; the
+        // production handler (DeadLetterHandlers) then sends its input to the DLQ as too_large.
+        Serde<ModerationResult> results = ResultTooLargeException.bounded(deps.codecs().results(),
+                deps.limits().resultMaxBytes());
+        CommentDecoder decoder = new CommentDecoder(deps.codecs().comments(), deps.limits().inputMaxBytes());
         CommentValidator validator = new CommentValidator(deps.maxChars());
 
         // 1. Ingest: decode → validate, splitting off what cannot be moderated.
@@ -93,11 +114,13 @@ public final class ModeratorTopology {
                 .branch((key, value) -> value.isRejected(), Branched.as("rejected"))
                 .defaultBranch(Branched.as("valid"));
 
-        // 2. Bad input: the original value bytes, unchanged, with the error headers set by decode/validate.
+        // 2. Bad input: the original key, value bytes and headers, with the error headers set by decode/validate,
+        //    cut to fit records.max.bytes when they do not (DeadLetters).
+        DeadLetters deadLetters = deps.limits().deadLetters();
         ingest.get(INGEST_BRANCH_PREFIX + "rejected")
                 .peek((key, value) -> deps.observer().rejected(((Ingest.Rejected) value).reason().code()),
                         Named.as("observe-rejected"))
-                .mapValues(value -> ((Ingest.Rejected) value).raw(), Named.as("dlq-raw"))
+                .process(() -> new DeadLetterProcessor(deadLetters), Named.as("dlq-raw"))
                 .to(topics.dlq(), Produced.with(bytes, bytes).withName("dlq-sink"));
 
         // 3. Moderation: normalize → detect language → classify.

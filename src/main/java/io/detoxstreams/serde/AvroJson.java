@@ -171,16 +171,21 @@ public final class AvroJson {
         SpecificRecord r = (SpecificRecord) SpecificData.get().newRecord(null, schema);
         for (Schema.Field f : schema.getFields()) {
             JsonNode v = json.get(f.name());
+            if ((v == null || v.isNull()) && !f.hasDefaultValue() && !nullable(f.schema())) {
+                throw new MissingFieldException(path, f.name());
+            }
             if (v == null || (v.isNull() && f.hasDefaultValue() && f.defaultVal() != org.apache.avro.JsonProperties.NULL_VALUE)) {
-                if (!f.hasDefaultValue()) {
-                    throw new SerializationException(path + ": missing required field '" + f.name() + "'");
-                }
                 r.put(f.pos(), defaultValue(f));
             } else {
                 r.put(f.pos(), read(v, f.schema(), path + "." + f.name()));
             }
         }
         return r;
+    }
+
+    private static boolean nullable(Schema s) {
+        return s.getType() == Schema.Type.NULL
+                || s.getType() == Schema.Type.UNION && s.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL);
     }
 
     private static Object defaultValue(Schema.Field f) {

@@ -23,8 +23,12 @@ public final class Codecs {
     private final Codec<LanguageMetrics> metrics;
 
     public Codecs(Format input, Format output, String registryUrl) {
+        this(input, output, registryUrl, SchemaRegistryClient.Security.NONE);
+    }
+
+    public Codecs(Format input, Format output, String registryUrl, SchemaRegistryClient.Security security) {
         SchemaRegistryClient registry = (input == Format.AVRO_CONFLUENT || output == Format.AVRO_CONFLUENT)
-                ? new SchemaRegistryClient(registryUrl) : null;
+                ? new SchemaRegistryClient(registryUrl, security) : null;
         this.comments = codec(input, CommentEvent.getClassSchema(), registry);
         this.results = codec(output, ModerationResult.getClassSchema(), registry);
         this.metrics = codec(output, LanguageMetrics.getClassSchema(), registry);
@@ -33,7 +37,7 @@ public final class Codecs {
     public static Codecs from(DetoxConfig config) {
         return new Codecs(Format.fromConfig(config.getString(DetoxConfig.INPUT_FORMAT)),
                 Format.fromConfig(config.getString(DetoxConfig.OUTPUT_FORMAT)),
-                config.getString(DetoxConfig.SCHEMA_REGISTRY_URL));
+                config.getString(DetoxConfig.SCHEMA_REGISTRY_URL), SchemaRegistryClient.Security.from(config));
     }
 
     /** Default formats (avro in and out), no registry. */

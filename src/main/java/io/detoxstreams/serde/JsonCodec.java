@@ -30,7 +30,16 @@ public final class JsonCodec<T extends SpecificRecord> implements Codec<T> {
     @Override
     public T decode(String topic, byte[] bytes) {
         // Validate first: Jackson would accept some malformed sequences inside strings.
-        String text = StrictUtf8SpecificData.decodeStrict(ByteBuffer.wrap(bytes));
+        String text;
+        try {
+            text = StrictUtf8SpecificData.decodeStrict(ByteBuffer.wrap(bytes));
+        } catch (InvalidUtf8Exception e) {
+            // Only JSON with a bad string inside is "invalid UTF-8"; Avro, random or other binary bytes are not JSON.
+            if (looksLikeJsonObject(bytes)) {
+                throw e;
+            }
+            throw new SerializationException("not JSON: the bytes are not UTF-8 text");
+        }
         JsonNode node;
         try {
             node = AvroJson.MAPPER.readTree(text);
@@ -38,5 +47,15 @@ public final class JsonCodec<T extends SpecificRecord> implements Codec<T> {
             throw new SerializationException("not JSON: " + e.getMessage());
         }
         return AvroJson.fromJson(node, schema);
+    }
+
+    /** Whether {@code bytes} start like a JSON object (after whitespace): text, not Avro or random binary. */
+    private static boolean looksLikeJsonObject(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '{';
+            }
+        }
+        return false;
     }
 }

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.errors.SerializationException;
 
+import io.detoxstreams.config.DetoxConfig;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +16,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A small client for the Confluent Schema Registry REST API (also served by Redpanda, Karapace and Apicurio's ccompat
  * API): register a schema under a subject and look a schema up by id, both cached for the life of the client (ids
- * are immutable). Confluent's own client is not on Maven Central, hence this one.
+ * are immutable). Confluent's own client is not on Maven Central, hence this one. Supports HTTP basic authentication
+ * and TLS with a custom trust store and, for registries that require it, a client certificate ({@link Security}).
  *
  * <pre>{@code
  * SchemaRegistryClient sr = new SchemaRegistryClient("http://127.0.0.1:8081");
@@ -32,15 +42,89 @@ public final class SchemaRegistryClient {
 
     private final URI base;
     private final HttpClient http;
+    private final String authorization;
     private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
+    /**
+     * How to reach a secured registry.
+     *
+     * @param basicAuthUserInfo  {@code user:password} for HTTP basic authentication, or null
+     * @param truststore         trust store (PKCS12/JKS) with the registry's CA, or null for the JVM's default
+     * @param keystore           key store with this client's certificate for TLS client authentication, or null
+     */
+    public record Security(String basicAuthUserInfo, Path truststore, String truststorePassword, Path keystore,
+                           String keystorePassword) {
+
+        public static final Security NONE = new Security(null, null, null, null, null);
+
+        public static Security from(DetoxConfig config) {
+            return new Security(config.password(DetoxConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO),
+                    path(config.getString(DetoxConfig.SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION)),
+                    config.password(DetoxConfig.SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD),
+                    path(config.getString(DetoxConfig.SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION)),
+                    config.password(DetoxConfig.SCHEMA_REGISTRY_SSL_KEYSTORE_PASSWORD));
+        }
+
+        private static Path path(String s) {
+            return s == null || s.isBlank() ? null : Path.of(s.trim());
+        }
+
+        @Override
+        public String toString() {   // never print the secrets
+            return "Security[basicAuth=" + (basicAuthUserInfo != null) + ", truststore=" + truststore + ", keystore="
+                    + keystore + "]";
+        }
+    }
+
     public SchemaRegistryClient(String baseUrl) {
+        this(baseUrl, Security.NONE);
+    }
+
+    public SchemaRegistryClient(String baseUrl, Security security) {
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalArgumentException("schema.registry.url is required by the avro-confluent format");
         }
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (security.truststore() != null || security.keystore() != null) {
+            b.sslContext(sslContext(security));
+        }
+        this.http = b.build();
+        String userInfo = security.basicAuthUserInfo();
+        if (userInfo != null && !userInfo.contains(":")) {
+            throw new IllegalArgumentException(DetoxConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO + " must be user:password");
+        }
+        this.authorization = userInfo == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static SSLContext sslContext(Security s) {
+        try {
+            TrustManagerFactory tmf = null;
+            if (s.truststore() != null) {
+                tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(load(s.truststore(), s.truststorePassword()));
+            }
+            KeyManagerFactory kmf = null;
+            if (s.keystore() != null) {
+                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(load(s.keystore(), s.keystorePassword()), chars(s.keystorePassword()));
+            }
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("cannot set up TLS to the schema registry from " + s + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore load(Path file, String password) throws GeneralSecurityException, IOException {
+        return KeyStore.getInstance(file.toFile(), chars(password));   // PKCS12 or JKS, detected
+    }
+
+    private static char[] chars(String password) {
+        return password == null ? new char[0] : password.toCharArray();
     }
 
     /** Registers {@code schema} under {@code subject} (idempotent on the registry side) and returns its id. */
@@ -72,16 +156,19 @@ public final class SchemaRegistryClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", CONTENT_TYPE).header("Accept", CONTENT_TYPE);
+        return authorization == null ? b : b.header("Authorization", authorization);
     }
 
     private JsonNode send(HttpRequest req) {
         try {
             HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (resp.statusCode() / 100 != 2) {
+                String body = resp.body().length() <= 300 ? resp.body() : resp.body().substring(0, 300) + "…";
                 throw new SerializationException("schema registry " + req.method() + " " + req.uri() + " -> HTTP "
-                        + resp.statusCode() + ": " + resp.body());
+                        + resp.statusCode() + (resp.statusCode() == 401 || resp.statusCode() == 403
+                        ? " (check " + DetoxConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO + ")" : "") + ": " + body);
             }
             return AvroJson.MAPPER.readTree(resp.body());
         } catch (IOException e) {

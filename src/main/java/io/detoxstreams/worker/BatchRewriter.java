@@ -1,6 +1,7 @@
 package io.detoxstreams.worker;
 
 import io.detoxstreams.avro.ModerationResult;
+import io.detoxstreams.rewrite.BackendUnavailableException;
 import io.detoxstreams.rewrite.Detoxifier;
 import io.detoxstreams.rewrite.ModerationDecision;
 import io.detoxstreams.rewrite.RewriteRequest;
@@ -15,7 +16,10 @@ import java.util.List;
  * Turns one poll batch of pending results into final ones with a single {@code Detoxifier.detoxifyBatch} call.
  * A failing backend never drops a record: the batch is retried with exponential backoff; if it still fails, each
  * comment is tried on its own (one bad comment must not hold back the rest), and a comment that fails every attempt is
- * held with reason {@code backend_failed}. Output order is input order.
+ * held with reason {@code backend_failed}. But when the failure says the backend itself is unavailable
+ * ({@link BackendUnavailableException#isOutage}) after the last attempt, nothing is held:
+ * {@link BackendUnavailableException} goes up to the worker, which pauses consumption and retries the batch later.
+ * Output order is input order.
  *
  * <pre>{@code
  * BatchRewriter r = new BatchRewriter(detoxifier, 3, 200, Clock.systemUTC());
@@ -41,6 +45,9 @@ public final class BatchRewriter {
         this.clock = clock;
     }
 
+    /**
+     * @throws BackendUnavailableException the backend is unavailable: nothing was decided, retry the batch later
+     */
     public List<ModerationResult> rewrite(List<ModerationResult> pending) throws InterruptedException {
         if (pending.isEmpty()) {
             return List.of();
@@ -59,14 +66,23 @@ public final class BatchRewriter {
                 return out;
             } catch (RuntimeException e) {
                 last = e;
-                LOG.warn("rewrite batch of {} failed (attempt {}/{}): {}", pending.size(), attempt, maxAttempts, e.toString());
+                LOG.warn("rewrite batch of {} failed (attempt {}/{}): {}", pending.size(), attempt, maxAttempts, describe(e));
                 if (attempt < maxAttempts) {
                     Thread.sleep(backoffMillis << (attempt - 1));
                 }
             }
         }
+        if (BackendUnavailableException.isOutage(last)) {
+            throw unavailable(pending.size(), last);
+        }
         return pending.size() == 1 ? List.of(RewriterVerdicts.backendFailed(pending.get(0), maxAttempts,
                 describe(last), clock.millis())) : oneByOne(pending, requests);
+    }
+
+    private BackendUnavailableException unavailable(int size, RuntimeException cause) {
+        return cause instanceof BackendUnavailableException b ? b
+                : new BackendUnavailableException("rewrite backend unavailable for a batch of " + size + ": "
+                        + describe(cause), cause);
     }
 
     private List<ModerationResult> oneByOne(List<ModerationResult> pending, List<RewriteRequest> requests) {
@@ -78,7 +94,10 @@ public final class BatchRewriter {
                 out.add(RewriterVerdicts.decided(pending.get(i), d, (System.nanoTime() - t0) / 1_000, maxAttempts + 1,
                         clock.millis()));
             } catch (RuntimeException e) {
-                LOG.warn("rewrite of comment {} failed on its own too; holding it: {}", pending.get(i).getId(), e.toString());
+                if (BackendUnavailableException.isOutage(e)) {
+                    throw unavailable(pending.size(), e);   // the backend went away: hold nothing, retry later
+                }
+                LOG.warn("rewrite of comment {} failed on its own too; holding it: {}", pending.get(i).getId(), describe(e));
                 out.add(RewriterVerdicts.backendFailed(pending.get(i), maxAttempts + 1, describe(e), clock.millis()));
             }
         }
@@ -94,7 +113,12 @@ public final class BatchRewriter {
         return decisions;
     }
 
-    private static String describe(RuntimeException e) {
-        return e == null ? "unknown error" : e.getClass().getSimpleName() + ": " + e.getMessage();
+    /** The error, bounded: a backend's message may be long (or quote the request). */
+    static String describe(Throwable e) {
+        if (e == null) {
+            return "unknown error";
+        }
+        String m = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return m.length() <= 300 ? m : m.substring(0, 299) + "…";
     }
 }

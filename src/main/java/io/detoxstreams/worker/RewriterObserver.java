@@ -31,4 +31,8 @@ public interface RewriterObserver {
     /** An aborted transaction (the batch is read again). */
     default void aborted() {
     }
+
+    /** The rewrite backend was unavailable for a batch: consumption pauses, the batch is read again. */
+    default void backendUnavailable() {
+    }
 }

@@ -4,116 +4,129 @@ import io.detoxstreams.avro.ModerationAction;
 import io.detoxstreams.avro.ModerationResult;
 import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.config.TopicNames;
-import io.detoxstreams.ingest.DlqHeaders;
+import io.detoxstreams.ingest.DeadLetters;
 import io.detoxstreams.ingest.RejectReason;
-import io.detoxstreams.metrics.OutcomeEvents;
+import io.detoxstreams.rewrite.BackendUnavailableException;
 import io.detoxstreams.serde.Codec;
 import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.IsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The rewriter stage (DESIGN §2): a transactional consume–transform–produce loop on {@code comments.toxic}. Each poll
- * batch is one {@link BatchRewriter} call and one Kafka transaction holding the results (REWRITE/PASS →
- * {@code comments.detoxified}, HOLD → {@code comments.review}, undecodable → {@code comments.dlq}), one outcome event
- * per result for the moderator's metrics ({@code comments.outcomes}, {@link OutcomeEvents}) and the consumed
- * offsets ({@code sendOffsetsToTransaction}), so every toxic comment yields exactly one result even across crashes
- * and rebalances. Workers with the same {@code rewriter.group.id} share the partitions.
+ * The rewriter stage (DESIGN §2): a transactional consume–transform–produce loop on {@code comments.toxic}, after
+ * apache/kafka's {@code ExactlyOnceMessageProcessor}. Each poll batch is one {@link BatchRewriter} call and one Kafka
+ * transaction holding the results (REWRITE/PASS → {@code comments.detoxified}, HOLD → {@code comments.review}), one
+ * outcome event per result for the moderator's metrics ({@code comments.outcomes}), bounded dead letters
+ * ({@link BatchOutputs}) and the consumed offsets ({@code sendOffsetsToTransaction}), so every toxic comment yields
+ * exactly one result or dead letter, even across crashes and rebalances.
+ *
+ * <p>When something fails, nothing is committed and the batch is read again after a pause (exponential backoff up to
+ * {@code rewriter.retry.backoff.max.ms}) during which consumption is paused but the worker stays in its group:
+ * <ul>
+ *   <li>the rewrite backend is unavailable ({@link BackendUnavailableException}): nothing is held or lost;</li>
+ *   <li>a transaction fails: its real cause is logged (the first refused record, not the producer's "error state");
+ *       an input whose output the broker refused {@code rewriter.max.attempts} times is dead-lettered instead of
+ *       looping;</li>
+ *   <li>fencing, authorization and similar errors stop the worker with a clear message.</li>
+ * </ul>
+ * The clients are handed in (tests use {@code MockConsumer}/{@code MockProducer}); {@link #create} builds real ones.
  *
  * <pre>{@code
- * try (RewriterWorker w = new RewriterWorker(config, detoxifier, codec)) {
- *     new Thread(w).start();  ...  // close() stops the loop and leaves the group
- * }
+ * RewriterWorker w = RewriterWorker.create(config, rewriter, codec, RewriterObserver.NONE);
+ * new Thread(w).start();  ...  w.close();   // stops after the batch in hand, leaves the group
  * }</pre>
  */
 public final class RewriterWorker implements Runnable, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RewriterWorker.class);
+    private static final Duration PAUSED_POLL = Duration.ofMillis(100);
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final KafkaProducer<byte[], byte[]> producer;
-    private final BatchRewriter rewriter;
-    private final Codec<ModerationResult> codec;
-    private final TopicNames topics;
-    private final Duration pollTimeout;
-    private final WorkerStats stats = new WorkerStats();
-    private final RewriterObserver observer;
-    private volatile boolean running = true;
-    private volatile State state = State.CREATED;
-    private volatile Thread loopThread;
+    /** What the loop needs from configuration. */
+    public record Settings(TopicNames topics, String groupId, Duration pollTimeout, int maxAttempts, long backoffMillis,
+                           long backoffMaxMillis, int recordsMaxBytes, Duration closeTimeout) {
+
+        public static Settings from(DetoxConfig c) {
+            return new Settings(c.topics(), c.getString(DetoxConfig.REWRITER_GROUP_ID),
+                    Duration.ofMillis(c.getLong(DetoxConfig.REWRITER_POLL_TIMEOUT_MS)),
+                    c.getInt(DetoxConfig.REWRITER_MAX_ATTEMPTS), c.getLong(DetoxConfig.REWRITER_RETRY_BACKOFF_MS),
+                    c.getLong(DetoxConfig.REWRITER_RETRY_BACKOFF_MAX_MS), c.recordsMaxBytes(),
+                    Duration.ofMillis(c.getLong(DetoxConfig.SHUTDOWN_TIMEOUT_MS)));
+        }
+    }
 
     /** Where the loop is: {@code RUNNING} once its transactions are initialised and it has subscribed. */
     public enum State { CREATED, RUNNING, STOPPED, FAILED }
 
-    public RewriterWorker(DetoxConfig config, BatchRewriter rewriter, Codec<ModerationResult> codec) {
-        this(config, rewriter, codec, RewriterObserver.NONE);
-    }
+    private final Settings settings;
+    private final Consumer<byte[], byte[]> consumer;
+    private final Producer<byte[], byte[]> producer;
+    private final BatchRewriter rewriter;
+    private final Codec<ModerationResult> codec;
+    private final RewriterObserver observer;
+    private final DeadLetters deadLetters;
+    private final Backoff backoff;
+    private final RefusedRecords refused;
+    private final WorkerStats stats = new WorkerStats();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private volatile boolean paused;
+    private boolean abortPending;
+    private volatile long stopRequestedAt;
+    private volatile State state = State.CREATED;
+    private volatile Thread loopThread;
 
-    public RewriterWorker(DetoxConfig config, BatchRewriter rewriter, Codec<ModerationResult> codec,
-                          RewriterObserver observer) {
+    public RewriterWorker(Settings settings, Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer,
+                          BatchRewriter rewriter, Codec<ModerationResult> codec, RewriterObserver observer) {
+        this.settings = settings;
+        this.consumer = consumer;
+        this.producer = producer;
         this.rewriter = rewriter;
         this.codec = codec;
         this.observer = observer;
-        this.topics = config.topics();
-        this.pollTimeout = Duration.ofMillis(config.getLong(DetoxConfig.REWRITER_POLL_TIMEOUT_MS));
-        this.consumer = new KafkaConsumer<>(consumerProperties(config));
-        this.producer = new KafkaProducer<>(producerProperties(config));
+        this.deadLetters = new DeadLetters(settings.recordsMaxBytes());
+        this.backoff = new Backoff(settings.backoffMillis(), settings.backoffMaxMillis());
+        this.refused = new RefusedRecords(settings.maxAttempts());
         observer.clients(producer, consumer);
     }
 
-    static Map<String, Object> consumerProperties(DetoxConfig config) {
-        Map<String, Object> p = new HashMap<>(config.kafkaProperties());
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(DetoxConfig.REWRITER_GROUP_ID));
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString().toLowerCase(Locale.ROOT));
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(DetoxConfig.REWRITER_MAX_BATCH));
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return p;
-    }
-
-    static Map<String, Object> producerProperties(DetoxConfig config) {
-        Map<String, Object> p = new HashMap<>(config.kafkaProperties());
-        String txId = config.getString(DetoxConfig.REWRITER_TRANSACTIONAL_ID);
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, txId.isBlank()
-                ? config.getString(DetoxConfig.REWRITER_GROUP_ID) + "-" + UUID.randomUUID() : txId);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return p;
+    /** A worker with real Kafka clients built from {@code config} ({@link RewriterClients}). */
+    public static RewriterWorker create(DetoxConfig config, BatchRewriter rewriter, Codec<ModerationResult> codec,
+                                        RewriterObserver observer) {
+        Consumer<byte[], byte[]> consumer = RewriterClients.consumer(config);
+        try {
+            return new RewriterWorker(Settings.from(config), consumer, RewriterClients.producer(config), rewriter, codec,
+                    observer);
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
     }
 
     public WorkerStats stats() {
@@ -124,91 +137,221 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
         return state;
     }
 
+    /** Whether consumption is paused right now (the backend is unavailable, or a transaction failed). */
+    public boolean paused() {
+        return paused;
+    }
+
     @Override
     public void run() {
         loopThread = Thread.currentThread();
         boolean failed = true;
         try {
-            producer.initTransactions();
-            consumer.subscribe(List.of(topics.toxic()));
+            initTransactions();
+            consumer.subscribe(List.of(settings.topics().toxic()), new PauseNewPartitions());
             state = State.RUNNING;
+            LOG.info("rewriter running: group {}, reading {}", settings.groupId(), settings.topics().toxic());
             while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
-                if (!records.isEmpty()) {
-                    processInTransaction(records);
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
+                if (records.isEmpty()) {
+                    continue;
+                }
+                if (process(records)) {
+                    backoff.reset();
+                } else {
+                    rewind(records);
+                    pause(backoff.next());
                 }
             }
             failed = false;
         } catch (WakeupException e) {
-            if (running) {
-                throw e;
+            failed = running;
+            if (failed) {
+                LOG.error("rewriter woken up while running; stopping", e);
             }
-            failed = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failed = false;
+        } catch (RuntimeException e) {
+            LOG.error("rewriter stopped: {}", e.getMessage(), e);
         } finally {
             state = failed ? State.FAILED : State.STOPPED;
             closeClients();
+            finished.countDown();
         }
     }
 
-    private void processInTransaction(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
-        List<ConsumerRecord<byte[], byte[]>> decoded = new ArrayList<>();
+    /** One batch, one transaction. False: nothing was committed; read the batch again after a pause. */
+    private boolean process(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+        BatchOutputs out = new BatchOutputs(settings.topics(), codec, deadLetters);
+        List<ConsumerRecord<byte[], byte[]>> sources = new ArrayList<>();
         List<ModerationResult> pending = new ArrayList<>();
-        List<ConsumerRecord<byte[], byte[]>> undecodable = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
-            try {
-                ModerationResult m = codec.decode(r.topic(), r.value());
-                if (m.getAction() != ModerationAction.PENDING) {
-                    throw new SerializationException("expected action PENDING on " + r.topic() + ", got " + m.getAction());
-                }
+            Exception refusedBefore = refused.deadLetterCause(r);
+            if (refusedBefore != null) {
+                out.deadLetter(r, RefusedRecords.reason(refusedBefore), refusedBefore.getClass().getName(),
+                        "the broker refused this record's output " + settings.maxAttempts() + " times: "
+                                + refusedBefore.getMessage());
+                continue;
+            }
+            ModerationResult m = decode(r);
+            if (m == null) {
+                out.deadLetter(r, RejectReason.UNDECODABLE, SerializationException.class.getName(),
+                        "not a pending ModerationResult in the output format");
+            } else {
                 pending.add(m);
-                decoded.add(r);
-            } catch (SerializationException e) {
-                undecodable.add(r);
+                sources.add(r);
             }
         }
+        List<ModerationResult> finals;
         long t0 = System.nanoTime();
-        List<ModerationResult> finals = rewriter.rewrite(pending);
+        try {
+            finals = rewriter.rewrite(pending);
+        } catch (BackendUnavailableException e) {
+            LOG.warn("rewrite backend unavailable ({}); pausing consumption, the batch of {} is retried",
+                    BatchRewriter.describe(e), pending.size());
+            observer.backendUnavailable();
+            return false;
+        }
         if (!pending.isEmpty()) {
             observer.batch(pending.size(), System.nanoTime() - t0);
         }
+        for (int i = 0; i < finals.size(); i++) {
+            out.result(sources.get(i), finals.get(i));
+        }
+        return commit(records, out);
+    }
+
+    private ModerationResult decode(ConsumerRecord<byte[], byte[]> r) {
         try {
-            producer.beginTransaction();
-            for (ConsumerRecord<byte[], byte[]> r : undecodable) {
-                producer.send(deadLetter(r));
-            }
-            for (int i = 0; i < finals.size(); i++) {
-                producer.send(output(decoded.get(i), finals.get(i)));
-                producer.send(OutcomeEvents.record(topics.outcomes(), finals.get(i)));
-            }
-            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
-            producer.commitTransaction();
-            count(finals, undecodable.size());
-            observer.committed(finals, undecodable.size());
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException
-                 | UnsupportedVersionException | FencedInstanceIdException e) {
-            // Another instance took over this transactional id or the broker refuses us: nothing safe to do but stop.
-            throw new IllegalStateException("rewriter cannot continue: " + e, e);
-        } catch (KafkaException e) {
-            LOG.warn("transaction failed, aborting and re-reading the batch: {}", e.toString());
-            producer.abortTransaction();
-            stats.aborted.incrementAndGet();
-            observer.aborted();
-            rewindToCommitted(records.partitions());
+            ModerationResult m = codec.decode(r.topic(), r.value());
+            return m.getAction() == ModerationAction.PENDING ? m : null;
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
-    private ProducerRecord<byte[], byte[]> output(ConsumerRecord<byte[], byte[]> in, ModerationResult result) {
-        String topic = result.getAction() == ModerationAction.HOLD ? topics.review() : topics.detoxified();
-        return new ProducerRecord<>(topic, null, in.key(), codec.encode(topic, result), in.headers());
+    private boolean commit(ConsumerRecords<byte[], byte[]> records, BatchOutputs out) {
+        if (abortPending) {
+            abort();
+            if (abortPending) {
+                return false;
+            }
+        }
+        AtomicReference<Refusal> firstRefusal = new AtomicReference<>();
+        boolean open = false;
+        try {
+            producer.beginTransaction();
+            open = true;
+            for (BatchOutputs.Output o : out.outputs()) {
+                producer.send(o.record(), (metadata, e) -> {
+                    if (e != null) {
+                        firstRefusal.compareAndSet(null, new Refusal(o, e));
+                    }
+                });
+            }
+            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+            producer.commitTransaction();
+        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException | AuthenticationException
+                 | UnsupportedVersionException | FencedInstanceIdException e) {
+            // Another instance took over this transactional id, or the broker refuses us: nothing safe to do but stop.
+            throw new IllegalStateException("rewriter cannot continue: " + e, e);
+        } catch (KafkaException e) {
+            Refusal r = firstRefusal.get();
+            Throwable cause = r != null ? r.exception() : rootCause(e);
+            LOG.warn("transaction of {} record(s) from {} failed: {}{}; aborting, the batch is retried", out.outputs().size(),
+                    describe(records), BatchRewriter.describe(cause), r == null ? ""
+                            : " (refused: a record for " + r.output().record().topic() + " from input "
+                            + RefusedRecords.id(r.output().source()) + ")");
+            if (open) {
+                abort();
+            }
+            if (r != null && r.exception() instanceof Exception ex) {
+                refused.refused(r.output().source(), ex);
+            }
+            stats.aborted.incrementAndGet();
+            observer.aborted();
+            return false;
+        }
+        refused.committed();
+        count(out.results(), out.deadLettered());
+        observer.committed(out.results(), out.deadLettered());
+        return true;
     }
 
-    private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> r) {
-        return new ProducerRecord<>(topics.dlq(), null, r.key(), r.value(), DlqHeaders.withError(r.headers(),
-                r.topic(), r.partition(), r.offset(), RejectReason.UNDECODABLE, SerializationException.class.getName(),
-                "not a pending ModerationResult in the output format"));
+    private record Refusal(BatchOutputs.Output output, Throwable exception) {
+    }
+
+    private void initTransactions() throws InterruptedException {
+        while (true) {
+            try {
+                producer.initTransactions();
+                return;
+            } catch (TimeoutException e) {
+                Duration d = backoff.next();
+                LOG.warn("initialising transactions timed out ({}); retrying in {} ms", e.getMessage(), d.toMillis());
+                sleep(d);
+                if (!running) {
+                    throw new WakeupException();
+                }
+            }
+        }
+    }
+
+    private void abort() {
+        try {
+            producer.abortTransaction();
+            abortPending = false;
+        } catch (TimeoutException e) {
+            // The broker did not answer in time (e.g. it is down): the abort is retried before the next transaction.
+            abortPending = true;
+            LOG.warn("aborting the transaction timed out ({}); retrying before the next one", e.getMessage());
+        }
+    }
+
+    /** Reads the failed batch again: back to its first offset on every partition still assigned to this worker. */
+    private void rewind(ConsumerRecords<byte[], byte[]> records) {
+        var assigned = consumer.assignment();
+        for (TopicPartition tp : records.partitions()) {
+            if (assigned.contains(tp)) {
+                consumer.seek(tp, records.records(tp).get(0).offset());
+            }
+        }
+    }
+
+    /** Waits {@code d} with consumption paused, polling so that the group keeps this worker. */
+    private void pause(Duration d) {
+        LOG.info("pausing consumption for {} ms (failure {} in a row)", d.toMillis(), backoff.failures());
+        paused = true;
+        consumer.pause(consumer.assignment());
+        long deadline = System.nanoTime() + d.toNanos();
+        try {
+            while (running && System.nanoTime() < deadline) {
+                long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                ConsumerRecords<byte[], byte[]> stray = consumer.poll(Duration.ofMillis(Math.min(left, PAUSED_POLL.toMillis())));
+                if (!stray.isEmpty()) {
+                    rewind(stray);   // a partition assigned during the pause: read it again later
+                }
+            }
+        } finally {
+            consumer.resume(consumer.assignment());
+            paused = false;
+        }
+    }
+
+    /** Partitions assigned while paused stay paused until the pause ends. */
+    private final class PauseNewPartitions implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (paused) {
+                consumer.pause(partitions);
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Nothing is open between polls: each batch was committed or aborted before the next poll.
+        }
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
@@ -220,16 +363,21 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
         return offsets;
     }
 
-    private void rewindToCommitted(Set<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions);
-        for (TopicPartition tp : partitions) {
-            OffsetAndMetadata o = committed.get(tp);
-            if (o == null) {
-                consumer.seekToBeginning(List.of(tp));
-            } else {
-                consumer.seek(tp, o.offset());
-            }
+    private static String describe(ConsumerRecords<byte[], byte[]> records) {
+        List<String> parts = new ArrayList<>();
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> rs = records.records(tp);
+            parts.add(tp + "@" + rs.get(0).offset() + ".." + rs.get(rs.size() - 1).offset());
         }
+        return String.join(", ", parts);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
     }
 
     private void count(List<ModerationResult> finals, int dlq) {
@@ -247,24 +395,43 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
     private void closeClients() {
         try {
             consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(Duration.ofSeconds(10)));
+                    .withTimeout(settings.closeTimeout()));
+        } catch (RuntimeException e) {
+            LOG.warn("closing the consumer failed: {}", e.toString());
         } finally {
-            producer.close(Duration.ofSeconds(10));
+            producer.close(settings.closeTimeout());
+        }
+        if (stopRequestedAt != 0) {
+            LOG.info("rewriter stopped {} ms after the stop request (left group {}; no transaction open)",
+                    (System.nanoTime() - stopRequestedAt) / 1_000_000, settings.groupId());
+        }
+    }
+
+    private void sleep(Duration d) throws InterruptedException {
+        long deadline = System.nanoTime() + d.toNanos();
+        while (running && System.nanoTime() < deadline) {
+            Thread.sleep(Math.min(50, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
         }
     }
 
     /** Stops the loop after the batch in hand (committed or aborted) and leaves the group. */
     @Override
     public void close() {
+        if (running) {
+            stopRequestedAt = System.nanoTime();
+            LOG.info("rewriter stopping: finishing the batch in hand, then leaving group {}", settings.groupId());
+        }
         running = false;
-        consumer.wakeup();
+        if (finished.getCount() > 0) {
+            consumer.wakeup();
+        }
     }
 
-    /** Waits until the loop has exited (after {@link #close()}). */
-    public void join(Duration timeout) throws InterruptedException {
-        Thread t = loopThread;
-        if (t != null) {
-            t.join(timeout.toMillis());
+    /** Waits until the loop has exited (after {@link #close()}); returns at once when called from the loop's thread. */
+    public boolean join(Duration timeout) throws InterruptedException {
+        if (loopThread == null || loopThread == Thread.currentThread()) {
+            return finished.getCount() == 0 || loopThread == null;
         }
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -16,5 +16,8 @@ class ReadmeConfigTableTest {
         for (String row : ConfigDocs.markdownRows()) {
             assertThat(readme).as("README row (regenerate with ConfigDocs.main)").contains(row);
         }
+        for (String row : ConfigDocs.patternRows()) {
+            assertThat(readme).as("README row of a key pattern (regenerate with ConfigDocs.main)").contains(row);
+        }
     }
 }

@@ -80,7 +80,37 @@ class DetoxHttpServerTest {
         HttpResponse<String> post = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                 + "/health")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
-        assertThat(get("/nothing-here", null).statusCode()).isEqualTo(404);
+        HttpResponse<String> missing = get("/nothing-here", null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(missing.body()).contains("\"error\"").doesNotContain("nothing-here").doesNotContain("<h1>");
+    }
+
+    @Test
+    void shouldRefuseLongPathsWithJsonWithoutQuotingThem() throws Exception {
+        start(null);
+        String longPath = "/v1/languages/" + "x".repeat(3_000);
+        HttpResponse<String> r = get(longPath, null);
+        assertThat(r.statusCode()).isEqualTo(414);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(r.body()).doesNotContain("xxxxxxxxxx");
+        assertThat(get("/health?" + "q=" + "y".repeat(3_000), null).statusCode()).isEqualTo(414);
+    }
+
+    @Test
+    void shouldNotReadARequestHeadOver8KiB() throws Exception {
+        start(null);
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write(("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "z".repeat(20_000) + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] answer = s.getInputStream().readAllBytes();
+            String text = new String(answer, java.nio.charset.StandardCharsets.US_ASCII);
+            // Either the connection is closed unanswered, or the answer is JSON: never HTML, never the header echoed.
+            assertThat(text).doesNotContain("<h1>").doesNotContain("zzzzzzzzzz");
+        } catch (java.net.SocketException e) {
+            // reset while we were still sending: refused unanswered, which is fine
+        }
     }
 
     @Test

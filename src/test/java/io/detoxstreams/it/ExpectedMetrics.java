@@ -6,7 +6,7 @@ import io.detoxstreams.ingest.Comment;
 import io.detoxstreams.ingest.CommentNormalizer;
 import io.detoxstreams.language.LanguageGuess;
 import io.detoxstreams.metrics.MetricsEvents;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.moderator.ModerationPolicy;
 import io.detoxstreams.rewrite.ModerationDecision;
 import io.detoxstreams.rewrite.RewriteRequest;
@@ -56,7 +56,7 @@ final class ExpectedMetrics {
      * A comment: detect, classify, apply the default moderation policy and, when sent to the rewriter, detoxify,
      * exactly as the two stages do.
      */
-    void comment(CommentEvent e, ModelBundle models) {
+    void comment(CommentEvent e, Models models) {
         Comment c = new CommentNormalizer().normalize(e, null, "comments", 0, 0, 1L);
         LanguageGuess lang = models.languageDetector().detect(c.text(), c.langHint());
         ToxicityResult tox = models.classifier().classify(c.text(), lang.lang());

@@ -10,7 +10,7 @@ import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.config.TopicNames;
 import io.detoxstreams.demo.SampleComments;
 import io.detoxstreams.http.LanguagesClient;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.observe.Telemetry;
 import io.detoxstreams.serde.Codecs;
 import io.detoxstreams.testing.TestModels;
@@ -48,7 +48,7 @@ class LanguageMetricsIT {
     private static final Duration CONVERGE = Duration.ofMinutes(3);
 
     private static EmbeddedKafka kafka;
-    private final ModelBundle models = TestModels.bundle();
+    private final Models models = TestModels.bundle();
 
     @BeforeAll
     static void startBroker() {

@@ -8,10 +8,11 @@ import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.config.TopicNames;
 import io.detoxstreams.demo.SampleComments;
 import io.detoxstreams.ingest.DlqHeaders;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.moderator.ModeratorService;
 import io.detoxstreams.serde.Codecs;
 import io.detoxstreams.worker.BatchRewriter;
+import io.detoxstreams.worker.RewriterObserver;
 import io.detoxstreams.worker.RewriterWorker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,7 +46,7 @@ final class PipelineScenario {
     private PipelineScenario() {
     }
 
-    static void run(String bootstrap, String stateDir, ModelBundle models) throws Exception {
+    static void run(String bootstrap, String stateDir, Models models) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         DetoxConfig config = new DetoxConfig(Map.of(
                 DetoxConfig.BOOTSTRAP_SERVERS, bootstrap,
@@ -85,10 +86,10 @@ final class PipelineScenario {
         }
     }
 
-    private static void startWorker(DetoxConfig config, ModelBundle models, Codecs codecs, List<RewriterWorker> workers,
+    private static void startWorker(DetoxConfig config, Models models, Codecs codecs, List<RewriterWorker> workers,
                                     List<Thread> threads) {
-        RewriterWorker w = new RewriterWorker(config, new BatchRewriter(models.detoxifier(), 3, 100, Clock.systemUTC()),
-                codecs.results());
+        RewriterWorker w = RewriterWorker.create(config, new BatchRewriter(models.detoxifier(), 3, 100, Clock.systemUTC()),
+                codecs.results(), RewriterObserver.NONE);
         workers.add(w);
         Thread t = new Thread(w, "rewriter-" + threads.size());
         threads.add(t);

@@ -73,8 +73,8 @@ class SafetySetsIT {
         add("threat", SafetySets.threats(), byId, records, topics, codecs);
         add("clean", SafetySets.clean(), byId, records, topics, codecs);
 
-        RewriterWorker worker = new RewriterWorker(config, new BatchRewriter(TestModels.bundle().detoxifier(), 3, 100,
-                Clock.systemUTC()), codecs.results());
+        RewriterWorker worker = RewriterWorker.create(config, new BatchRewriter(TestModels.bundle().detoxifier(), 3,
+                100, Clock.systemUTC()), codecs.results(), io.detoxstreams.worker.RewriterObserver.NONE);
         Thread t = new Thread(worker, "it-safety-rewriter");
         Outputs out;
         try (ModeratorService moderator = new ModeratorService(config, TestModels.bundle())) {

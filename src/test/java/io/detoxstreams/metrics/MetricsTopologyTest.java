@@ -7,7 +7,7 @@ import io.detoxstreams.avro.ModerationResult;
 import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.config.StoreNames;
 import io.detoxstreams.config.TopicNames;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.moderator.ModeratorService;
 import io.detoxstreams.moderator.ModeratorTopology;
 import io.detoxstreams.moderator.VerdictObserver;
@@ -64,7 +64,7 @@ class MetricsTopologyTest {
 
     @BeforeEach
     void start() {
-        ModelBundle models = TestModels.bundle();
+        Models models = TestModels.bundle();
         var topology = ModeratorTopology.build(new StreamsBuilder(), new ModeratorTopology.Deps(TOPICS, codecs,
                 models.languageDetector(), models.classifier(), 200, Clock.systemUTC(),
                 new MetricsTopology.Options(3, GRACE, Duration.ofHours(24), FLUSH), VerdictObserver.NONE));

@@ -124,8 +124,8 @@ class ModerationPolicyTest {
         for (String lang : List.of("en", "fr", "tr")) {
             assertThat(policy.reviewThreshold(lang)).isBetween(0.0, classifier.threshold(lang));
         }
-        ModerationPolicy high = ModerationPolicy.from(new DetoxConfig(Map.of(
-                DetoxConfig.REVIEW_THRESHOLD_PREFIX + "en", "0.999")), classifier);
+        ModerationPolicy high = ModerationPolicy.defaults(TestModels.bundle().embedded()
+                .withReviewThresholds(Map.of("en", 0.999)));
         assertThat(high.reviewThreshold("en")).isEqualTo(classifier.threshold("en"));
         assertThatThrownBy(() -> new DetoxConfig(Map.of(DetoxConfig.REVIEW_THRESHOLD_PREFIX + "en", "high")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("review.threshold.en");

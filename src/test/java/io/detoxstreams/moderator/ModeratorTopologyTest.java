@@ -10,7 +10,7 @@ import io.detoxstreams.config.StoreNames;
 import io.detoxstreams.metrics.MetricsTopology;
 import io.detoxstreams.config.TopicNames;
 import io.detoxstreams.ingest.DlqHeaders;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.serde.Codec;
 import io.detoxstreams.serde.Codecs;
 import io.detoxstreams.serde.Format;
@@ -66,7 +66,7 @@ class ModeratorTopologyTest {
     }
 
     private void start(Format inputFormat, ToxicityClassifier classifier, ModerationPolicy policy) {
-        ModelBundle models = TestModels.bundle();
+        Models models = TestModels.bundle();
         codecs = new Codecs(inputFormat, Format.AVRO, null);
         StreamsBuilder builder = new StreamsBuilder();
         var topology = ModeratorTopology.build(builder, new ModeratorTopology.Deps(TOPICS, codecs,
@@ -95,7 +95,7 @@ class ModeratorTopologyTest {
     @Test
     void shouldRouteEachCommentByTheClassifierVerdictAndKeepItsKey() {
         start(Format.AVRO);
-        ModelBundle models = TestModels.bundle();
+        Models models = TestModels.bundle();
         int expectedToxic = 0;
         for (int i = 0; i < SAMPLES.size(); i++) {
             String[] s = SAMPLES.get(i);
@@ -180,7 +180,7 @@ class ModeratorTopologyTest {
     @Test
     void shouldNeverRewriteAnUncertainCommentAndHoldItWhenConfigured() {
         // A review band from 0 up to the threshold makes the clean sample uncertain.
-        ToxicityClassifier c = TestModels.bundle().classifier();
+        ToxicityClassifier c = TestModels.bundle().embedded().withReviewThresholds(Map.of("en", 0.0));
         Map<String, String> band = Map.of(DetoxConfig.REVIEW_THRESHOLD_PREFIX + "en", "0.0");
         start(Format.AVRO, c, ModerationPolicy.from(new DetoxConfig(band), c));
         input.pipeInput(key(1), encode(Comments.event("u1", SAMPLES.get(0)[0], "en")));
@@ -265,7 +265,7 @@ class ModeratorTopologyTest {
 
         List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
         assertThat(dead).extracting(r -> DlqHeaders.get(r.headers(), DlqHeaders.REASON))
-                .containsExactly("invalid_utf8", "undecodable");
+                .containsExactly("invalid_utf8", "missing_text");
         assertThat(dead.get(0).value()).isEqualTo(bad);
         ModerationResult ok = decode(detoxified.readRecord());
         assertThat(ok.getId()).isEqualTo("y");
@@ -327,7 +327,7 @@ class ModeratorTopologyTest {
 
     private final class StreamsBuilderDescription {
         String describe() {
-            ModelBundle models = TestModels.bundle();
+            Models models = TestModels.bundle();
             StreamsBuilder b = new StreamsBuilder();
             return ModeratorTopology.build(b, new ModeratorTopology.Deps(TOPICS, codecs, models.languageDetector(),
                     models.classifier(), 200, Clock.systemUTC(), MetricsTopology.Options.from(new DetoxConfig(Map.of())),

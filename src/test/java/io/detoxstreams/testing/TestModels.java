@@ -1,22 +1,22 @@
 package io.detoxstreams.testing;
 
-import io.detoxstreams.cli.ModelLoader;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.ModelFactory;
+import io.detoxstreams.models.Models;
 
 /**
- * The real embedded models for pipeline tests, loaded once per JVM through {@link ModelLoader#loadDefault()} — the
- * same path the CLI uses. Models are thread-safe and shared; tests never close them.
+ * The real embedded models for pipeline tests, loaded once per JVM through {@link ModelFactory#loadDefault()} — the
+ * same factory every command uses. Models are thread-safe and shared; tests never close them.
  */
 public final class TestModels {
 
-    private static ModelBundle bundle;
+    private static Models bundle;
 
     private TestModels() {
     }
 
-    public static synchronized ModelBundle bundle() {
+    public static synchronized Models bundle() {
         if (bundle == null) {
-            bundle = ModelLoader.loadDefault();
+            bundle = ModelFactory.loadDefault();
         }
         return bundle;
     }

@@ -5,7 +5,7 @@ import io.detoxstreams.avro.ModerationResult;
 import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.ingest.Comment;
 import io.detoxstreams.language.LanguageGuess;
-import io.detoxstreams.models.ModelBundle;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.moderator.ModerationPolicy;
 import io.detoxstreams.moderator.ModeratorVerdicts;
 import io.detoxstreams.rewrite.Detoxifier;
@@ -36,7 +36,7 @@ class BatchRewriterTest {
 
     /** Pending results as the moderator makes them, from the real models' classification. */
     private static List<ModerationResult> pending() {
-        ModelBundle m = TestModels.bundle();
+        Models m = TestModels.bundle();
         List<ModerationResult> out = new ArrayList<>();
         for (int i = 0; i < TOXIC.size(); i++) {
             String text = TOXIC.get(i)[0];

@@ -49,12 +49,15 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
     /** Operator overrides of the calibrated per-language thresholds (lang → probability). */
     private final Map<String, Double> thresholdOverrides;
+    /** Operator overrides of the shipped lower bounds of the review band (lang → probability in [0, 1]). */
+    private final Map<String, Double> reviewOverrides;
 
     public EmbeddedToxicityClassifier(LinearModel model, int maxChars) {
-        this(model, maxChars, Map.of());
+        this(model, maxChars, Map.of(), Map.of());
     }
 
-    private EmbeddedToxicityClassifier(LinearModel model, int maxChars, Map<String, Double> thresholdOverrides) {
+    private EmbeddedToxicityClassifier(LinearModel model, int maxChars, Map<String, Double> thresholdOverrides,
+                                       Map<String, Double> reviewOverrides) {
         this.model = model;
         this.normalizer = new TextNormalizer(model.maskDictionary, model.segmenter);
         this.maxChars = maxChars;
@@ -66,6 +69,13 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
             }
         }
         this.thresholdOverrides = Map.copyOf(thresholdOverrides);
+        for (var e : reviewOverrides.entrySet()) {
+            if (!(e.getValue() >= 0 && e.getValue() <= 1)) {
+                throw new IllegalArgumentException("review threshold for " + e.getKey() + " must be in [0, 1], not "
+                        + e.getValue());
+            }
+        }
+        this.reviewOverrides = Map.copyOf(reviewOverrides);
     }
 
     /**
@@ -73,7 +83,15 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
      * higher threshold flags less). Languages not listed keep the thresholds chosen at training time.
      */
     public EmbeddedToxicityClassifier withThresholds(Map<String, Double> overrides) {
-        return new EmbeddedToxicityClassifier(model, maxChars, overrides);
+        return new EmbeddedToxicityClassifier(model, maxChars, overrides, reviewOverrides);
+    }
+
+    /**
+     * The same model with some languages' review bands starting elsewhere ({@code review.threshold.<lang>}: a
+     * probability in [0, 1], capped at the language's threshold). Languages not listed keep the shipped band.
+     */
+    public EmbeddedToxicityClassifier withReviewThresholds(Map<String, Double> overrides) {
+        return new EmbeddedToxicityClassifier(model, maxChars, thresholdOverrides, overrides);
     }
 
     /**
@@ -87,7 +105,7 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
         for (String lang : model.languages()) {
             band.put(lang, Math.max(Math.ulp(1.0), reviewThreshold(lang)));
         }
-        return new EmbeddedToxicityClassifier(model, maxChars, band);
+        return new EmbeddedToxicityClassifier(model, maxChars, band, Map.of());
     }
 
     /** Loads the model shipped in the jar; fails with a clear message when the resource is missing. */
@@ -208,10 +226,12 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
         return override != null ? override : model.threshold(model.languageIndex(lang));
     }
 
-    /** The shipped lower bound of the band, never above an overridden upper threshold. */
+    /** The lower bound of the band (overridden or shipped), never above the (overridden) threshold. */
     @Override
     public double reviewThreshold(String lang) {
-        return Math.min(model.reviewThreshold(model.languageIndex(lang)), threshold(lang));
+        Double override = lang == null ? null : reviewOverrides.get(lang);
+        return Math.min(override != null ? override : model.reviewThreshold(model.languageIndex(lang)),
+                threshold(lang));
     }
 
     @Override
