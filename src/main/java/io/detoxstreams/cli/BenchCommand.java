@@ -16,12 +16,12 @@ import java.util.concurrent.Callable;
 /**
  * {@code bench [--include REGEX]}: runs the JMH micro-benchmarks shipped in the jar (classifier, language detection,
  * rewriter) on held-out comments and prints ops/s per benchmark. The numbers in BENCHMARKS.md come from here.
- * {@code bench metrics-overhead} ({@link MetricsOverheadCommand}) measures the metrics sub-topology end to end;
- * {@code bench models} ({@link BenchModelsCommand}) the ONNX backends per batch size.
+ * {@code bench pipeline} ({@link PipelineBenchCommand}) measures the moderator and the whole pipeline end to end
+ * against Kafka pass-throughs; {@code bench models} ({@link BenchModelsCommand}) the ONNX backends per batch size.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run the JMH benchmarks (one thread) and print comments/s.",
-        subcommands = {MetricsOverheadCommand.class, BenchModelsCommand.class})
+        subcommands = {PipelineBenchCommand.class, BenchModelsCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--include", defaultValue = "io.detoxstreams.bench.*",

@@ -1,6 +1,7 @@
 package io.detoxstreams.cli;
 
 import io.detoxstreams.broker.BrokerUnreachableException;
+import io.detoxstreams.rewrite.BackendUnavailableException;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +31,8 @@ public class DetoxStreamsCommand implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // Problems a user fixes with configuration get one clear line, not a stack trace.
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof BrokerUnreachableException || e instanceof ConfigException) {
+            if (e instanceof BrokerUnreachableException || e instanceof ConfigException
+                    || e instanceof BackendUnavailableException) {
                 System.err.println("error: " + e.getMessage());
                 return EXIT_UNAVAILABLE;
             }

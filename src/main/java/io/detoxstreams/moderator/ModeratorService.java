@@ -111,7 +111,8 @@ public final class ModeratorService implements AutoCloseable {
         p.put(DeadLetterHandlers.RECORDS_MAX_BYTES, String.valueOf(config.recordsMaxBytes()));
         // The default from Kafka 5.0 on; set now so global state (metrics, later) behaves the same and Streams stops warning.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        // kafka.num.standby.replicas, when given, wins: it is the more specific setting.
+        // kafka.commit.interval.ms and kafka.num.standby.replicas, when given, win: they are the more specific settings.
+        p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(DetoxConfig.MODERATOR_COMMIT_INTERVAL_MS));
         p.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(DetoxConfig.MODERATOR_STANDBY_REPLICAS));
         short rf = config.getShort(DetoxConfig.TOPICS_REPLICATION_FACTOR);
         p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf);

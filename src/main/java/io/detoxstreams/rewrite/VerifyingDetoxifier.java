@@ -27,7 +27,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       that keeps no content of the original ({@link HoldPolicy#afterRewrite}) or one that fails verification moves
  *       on to the next backend;</li>
  *   <li>a request whose classifier verdict was "not toxic" and that no backend changed (or whose change failed) is
- *       PASSed unchanged; a toxic one that no backend could rewrite is HELD with the last failure as reason.</li>
+ *       PASSed unchanged; a toxic one that no backend could rewrite is HELD with the last failure as reason;</li>
+ *   <li>but a toxic request that no backend could even try — every backend of its chain was unavailable for it
+ *       ({@link Rewrite#unavailable}, or the call threw an {@linkplain BackendUnavailableException#isOutage outage}) —
+ *       is not held: the whole batch fails with {@link BackendUnavailableException}, so the worker pauses and retries
+ *       it later. A chain with a local fallback ({@code chat:NAME,embedded}) therefore degrades to the fallback
+ *       during an outage, and a chain of remote backends only pauses.</li>
  * </ol>
  * The chains advance in rounds: round k sends every open request to the k-th backend of its chain, grouped by
  * backend, then by language and length within {@link Builder#maxBatchTokens} ({@link BackendBatches}), and verifies
@@ -144,6 +149,7 @@ public final class VerifyingDetoxifier implements Detoxifier {
         ModerationDecision[] out = new ModerationDecision[n];
         HoldReason[] failure = new HoldReason[n];
         String[] lastBackend = new String[n];
+        boolean[] reached = new boolean[n];   // some backend tried it (proposed, or failed on this comment itself)
         List<Integer> open = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Optional<HoldReason> hold = policy.beforeRewrite(requests.get(i));
@@ -155,8 +161,9 @@ public final class VerifyingDetoxifier implements Detoxifier {
             }
         }
         for (int round = 0; !open.isEmpty(); round++) {
-            open = round(round, requests, open, out, failure, lastBackend);
+            open = round(round, requests, open, out, failure, lastBackend, reached);
         }
+        failIfUnavailable(requests, out, reached, lastBackend);
         for (int i = 0; i < n; i++) {
             if (out[i] == null) {
                 RewriteRequest r = requests.get(i);
@@ -164,6 +171,28 @@ public final class VerifyingDetoxifier implements Detoxifier {
             }
         }
         return List.of(out);
+    }
+
+    /** Throws when a toxic request is undecided only because no backend of its chain could be reached. */
+    private static void failIfUnavailable(List<RewriteRequest> requests, ModerationDecision[] out, boolean[] reached,
+                                          String[] lastBackend) {
+        int unavailable = 0;
+        int served = 0;
+        String example = null;
+        for (int i = 0; i < out.length; i++) {
+            if (reached[i]) {
+                served++;
+            } else if (out[i] == null && requests.get(i).toxicity().toxic()) {
+                unavailable++;
+                example = lastBackend[i];
+            }
+        }
+        if (unavailable > 0) {
+            throw new BackendUnavailableException("rewrite backend unavailable: " + unavailable + " of " + out.length
+                    + " comment(s) could not be tried: "
+                    + "every backend of their chain was unavailable (last: " + example + "); " + served
+                    + " served", served);
+        }
     }
 
     /** The chain of {@code lang}. */
@@ -176,7 +205,8 @@ public final class VerifyingDetoxifier implements Detoxifier {
      * verification (those whose chain is exhausted are left undecided for the caller to hold or pass).
      */
     private List<Integer> round(int round, List<RewriteRequest> requests, List<Integer> open,
-                                ModerationDecision[] out, HoldReason[] failure, String[] lastBackend) {
+                                ModerationDecision[] out, HoldReason[] failure, String[] lastBackend,
+                                boolean[] reached) {
         Map<Rewriter, List<Integer>> byBackend = new IdentityHashMap<>();
         List<Rewriter> order = new ArrayList<>();
         for (int i : open) {
@@ -201,8 +231,9 @@ public final class VerifyingDetoxifier implements Detoxifier {
                 for (int k = 0; k < call.requests().size(); k++) {
                     int i = call.requests().get(k);
                     RewriteRequest r = requests.get(i);
-                    Rewrite w = rewrites == null ? null : rewrites.get(k);
-                    if (w == null || !w.proposed()) {
+                    Rewrite w = rewrites.get(k);
+                    reached[i] |= !w.unavailable();
+                    if (!w.proposed()) {
                         failure[i] = HoldReason.BACKEND_FAILED;
                         stillOpen.add(i);
                     } else if (!r.toxicity().toxic() && unchanged(w)) {
@@ -240,7 +271,10 @@ public final class VerifyingDetoxifier implements Detoxifier {
         return stillOpen;
     }
 
-    /** One backend call; null when it threw (every request of the call moves on). */
+    /**
+     * One backend call. When it throws, every request of the call gets no proposal (and moves on): unavailable when
+     * the exception says the backend is ({@link BackendUnavailableException#isOutage}), failed otherwise.
+     */
     private List<Rewrite> call(Rewriter backend, BackendBatches.Call call, List<RewriteRequest> requests) {
         List<RewriteRequest> batch = call.requests().stream().map(requests::get).toList();
         long t0 = System.nanoTime();
@@ -255,7 +289,9 @@ public final class VerifyingDetoxifier implements Detoxifier {
             LOG.warn("rewrite backend {} failed on a batch of {} ({}): {}", backend.name(), batch.size(), call.lang(),
                     e.toString());
             observe(backend, call.lang(), batch.size(), System.nanoTime() - t0, batch.size());
-            return null;
+            Rewrite none = BackendUnavailableException.isOutage(e) ? Rewrite.unavailable(backend.name(), e.toString())
+                    : Rewrite.failed(backend.name(), e.toString());
+            return Collections.nCopies(batch.size(), none);
         }
         int failed = (int) rewrites.stream().filter(w -> !w.proposed()).count();
         if (failed > 0) {

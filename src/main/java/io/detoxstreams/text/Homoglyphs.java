@@ -24,7 +24,23 @@ final class Homoglyphs {
     private Homoglyphs() {
     }
 
+    /**
+     * {@link #computeScriptOf} of every UTF-16 unit, computed once (64 KiB): normalization asks for the script of each
+     * letter of every comment, and the block and script look-ups behind it are binary searches.
+     */
+    private static final byte[] SCRIPT_OF = new byte[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            SCRIPT_OF[c] = (byte) computeScriptOf((char) c);
+        }
+    }
+
     static int scriptOf(char c) {
+        return SCRIPT_OF[c];
+    }
+
+    static int computeScriptOf(char c) {
         if (c < 0x80) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? LATIN : OTHER;
         }

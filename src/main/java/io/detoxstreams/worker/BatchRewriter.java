@@ -14,11 +14,20 @@ import java.util.List;
 
 /**
  * Turns one poll batch of pending results into final ones with a single {@code Detoxifier.detoxifyBatch} call.
- * A failing backend never drops a record: the batch is retried with exponential backoff; if it still fails, each
- * comment is tried on its own (one bad comment must not hold back the rest), and a comment that fails every attempt is
- * held with reason {@code backend_failed}. But when the failure says the backend itself is unavailable
- * ({@link BackendUnavailableException#isOutage}) after the last attempt, nothing is held:
- * {@link BackendUnavailableException} goes up to the worker, which pauses consumption and retries the batch later.
+ * A failing backend never drops a record: the batch is retried with exponential backoff, up to {@code maxAttempts}
+ * times. Then:
+ * <ul>
+ *   <li>the backend is unavailable ({@link BackendUnavailableException#isOutage}: down, timing out, circuit open):
+ *       nothing is held; {@link BackendUnavailableException} goes up to the worker, which pauses consumption and
+ *       retries the batch later;</li>
+ *   <li>it failed otherwise: each comment is tried on its own (one bad comment must not hold back the rest), and a
+ *       comment that fails on its own too is held with reason {@code backend_failed};</li>
+ *   <li>the backend was unavailable for some comments on every attempt while it served the others
+ *       ({@link BackendUnavailableException#served()} &gt; 0 each time — e.g. a server that answers 500 to one
+ *       particular comment): each comment is tried on its own, and one the backend is still unavailable for while it
+ *       served another of the batch is held {@code backend_failed}, so that one comment cannot stop its partition.
+ *       If it served none of them, it is an outage after all (above).</li>
+ * </ul>
  * Output order is input order.
  *
  * <pre>{@code
@@ -54,6 +63,7 @@ public final class BatchRewriter {
         }
         List<RewriteRequest> requests = pending.stream().map(RewriterVerdicts::request).toList();
         RuntimeException last = null;
+        boolean servedOthersEachTime = pending.size() > 1;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             long t0 = System.nanoTime();
             try {
@@ -66,17 +76,18 @@ public final class BatchRewriter {
                 return out;
             } catch (RuntimeException e) {
                 last = e;
+                servedOthersEachTime &= BackendUnavailableException.served(e) > 0;
                 LOG.warn("rewrite batch of {} failed (attempt {}/{}): {}", pending.size(), attempt, maxAttempts, describe(e));
                 if (attempt < maxAttempts) {
                     Thread.sleep(backoffMillis << (attempt - 1));
                 }
             }
         }
-        if (BackendUnavailableException.isOutage(last)) {
+        if (BackendUnavailableException.isOutage(last) && !servedOthersEachTime) {
             throw unavailable(pending.size(), last);
         }
         return pending.size() == 1 ? List.of(RewriterVerdicts.backendFailed(pending.get(0), maxAttempts,
-                describe(last), clock.millis())) : oneByOne(pending, requests);
+                describe(last), clock.millis())) : oneByOne(pending, requests, servedOthersEachTime);
     }
 
     private BackendUnavailableException unavailable(int size, RuntimeException cause) {
@@ -85,23 +96,49 @@ public final class BatchRewriter {
                         + describe(cause), cause);
     }
 
-    private List<ModerationResult> oneByOne(List<ModerationResult> pending, List<RewriteRequest> requests) {
-        List<ModerationResult> out = new ArrayList<>(pending.size());
+    /**
+     * Each comment on its own. An unavailable backend stops the pass (retry the batch later) unless
+     * {@code servedOthers}: then the comments it is unavailable for are held, provided it served another one alone.
+     */
+    private List<ModerationResult> oneByOne(List<ModerationResult> pending, List<RewriteRequest> requests,
+                                            boolean servedOthers) {
+        ModerationResult[] out = new ModerationResult[pending.size()];
+        RuntimeException[] unavailable = new RuntimeException[pending.size()];
+        RuntimeException outage = null;
+        int decided = 0;
         for (int i = 0; i < pending.size(); i++) {
             long t0 = System.nanoTime();
             try {
                 ModerationDecision d = call(List.of(requests.get(i))).get(0);
-                out.add(RewriterVerdicts.decided(pending.get(i), d, (System.nanoTime() - t0) / 1_000, maxAttempts + 1,
-                        clock.millis()));
+                out[i] = RewriterVerdicts.decided(pending.get(i), d, (System.nanoTime() - t0) / 1_000, maxAttempts + 1,
+                        clock.millis());
+                decided++;
             } catch (RuntimeException e) {
                 if (BackendUnavailableException.isOutage(e)) {
-                    throw unavailable(pending.size(), e);   // the backend went away: hold nothing, retry later
+                    if (!servedOthers) {
+                        throw unavailable(pending.size(), e);   // the backend went away: hold nothing, retry later
+                    }
+                    unavailable[i] = e;
+                    outage = e;
+                    continue;
                 }
                 LOG.warn("rewrite of comment {} failed on its own too; holding it: {}", pending.get(i).getId(), describe(e));
-                out.add(RewriterVerdicts.backendFailed(pending.get(i), maxAttempts + 1, describe(e), clock.millis()));
+                out[i] = RewriterVerdicts.backendFailed(pending.get(i), maxAttempts + 1, describe(e), clock.millis());
             }
         }
-        return out;
+        if (outage != null && decided == 0) {
+            throw unavailable(pending.size(), outage);   // it serves nobody now: an outage after all
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (unavailable[i] != null) {
+                LOG.warn("rewrite backend unavailable for comment {} on every attempt while it served {} other(s) of "
+                        + "the batch; holding it: {}", pending.get(i).getId(), decided, describe(unavailable[i]));
+                out[i] = RewriterVerdicts.backendFailed(pending.get(i), maxAttempts + 1, "the backend served "
+                        + decided + " other comment(s) of the batch but never this one: " + describe(unavailable[i]),
+                        clock.millis());
+            }
+        }
+        return List.of(out);
     }
 
     private List<ModerationDecision> call(List<RewriteRequest> requests) {

@@ -22,6 +22,7 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
@@ -52,8 +53,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <ul>
  *   <li>the rewrite backend is unavailable ({@link BackendUnavailableException}): nothing is held or lost;</li>
  *   <li>a transaction fails: its real cause is logged (the first refused record, not the producer's "error state");
- *       an input whose output the broker refused {@code rewriter.max.attempts} times is dead-lettered instead of
- *       looping;</li>
+ *       an input whose output the broker refused {@code rewriter.max.attempts} times (the record itself: too large,
+ *       invalid — not a timeout or an unavailable broker) is dead-lettered instead of looping;</li>
  *   <li>fencing, authorization and similar errors stop the worker with a clear message.</li>
  * </ul>
  * The clients are handed in (tests use {@code MockConsumer}/{@code MockProducer}); {@link #create} builds real ones.
@@ -259,14 +260,17 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
         } catch (KafkaException e) {
             Refusal r = firstRefusal.get();
             Throwable cause = r != null ? r.exception() : rootCause(e);
+            // A retriable send error (timeout, broker unavailable) says nothing about the record: only the record's
+            // own refusals (too large, invalid) count towards dead-lettering it.
+            boolean recordsFault = r != null && !(r.exception() instanceof RetriableException);
             LOG.warn("transaction of {} record(s) from {} failed: {}{}; aborting, the batch is retried", out.outputs().size(),
                     describe(records), BatchRewriter.describe(cause), r == null ? ""
-                            : " (refused: a record for " + r.output().record().topic() + " from input "
-                            + RefusedRecords.id(r.output().source()) + ")");
+                            : (recordsFault ? " (refused: a record for " : " (first unsent: a record for ")
+                            + r.output().record().topic() + " from input " + RefusedRecords.id(r.output().source()) + ")");
             if (open) {
                 abort();
             }
-            if (r != null && r.exception() instanceof Exception ex) {
+            if (recordsFault && r.exception() instanceof Exception ex) {
                 refused.refused(r.output().source(), ex);
             }
             stats.aborted.incrementAndGet();

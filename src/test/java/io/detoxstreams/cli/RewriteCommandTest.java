@@ -40,4 +40,29 @@ class RewriteCommandTest {
         assertThat(threat.get("reason").asText()).isEqualTo("threat");
         assertThat(threat.get("text").asText()).isEmpty();
     }
+
+    @Test
+    void shouldFailInOneLineNamingTheBackendWhenTheOnlyBackendIsUnreachable(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.tsv");
+        Files.writeString(in, "toxic\tlang\nthis fucking bus is late again\ten\n", StandardCharsets.UTF_8);
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();   // closed again: nothing listens there
+        }
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        int rc;
+        try {
+            rc = DetoxStreamsCommand.commandLine().execute("rewrite", "--input", in.toString(), "--output",
+                    dir.resolve("out.jsonl").toString(), "--set", "rewriter.chain=chat:local",
+                    "--set", "chat.local.url=http://127.0.0.1:" + port + "/v1", "--set", "chat.local.model=m",
+                    "--set", "chat.local.max.retries=0");
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(rc).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: rewrite backend unavailable")
+                .contains("chat:local/m");
+    }
 }

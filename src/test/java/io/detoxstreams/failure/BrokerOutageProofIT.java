@@ -22,6 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The broker, in its own JVM, is killed with SIGKILL mid-stream, stays down for 30 s, and comes back on the same
  * ports and data. The moderator and the rewriter (each in its own JVM) must recover on their own — no restart — and
  * every comment, including those produced while the broker was down, must come out exactly once (read_committed).
+ *
+ * <p>The kill lands while the rewriter holds a batch it has not committed: its backend is a chat model
+ * ({@link FakeLlm}) that is made slow just before the kill, and the broker is killed once requests of a batch are in
+ * flight. That batch's transaction then fails ({@code kafka.max.block.ms=10000} on the rewriter, shorter than the
+ * outage, so the producer gives up instead of blocking through it), is aborted, and the batch is read again: the
+ * proof asserts that transactions were aborted ({@code detox_rewriter_aborted_total}, and the worker's log).
  */
 class BrokerOutageProofIT {
 
@@ -40,6 +46,8 @@ class BrokerOutageProofIT {
 
     @Test
     void shouldRecoverOnTheirOwnAndDeliverEveryCommentExactlyOnceAfterA30SecondBrokerOutage() throws Exception {
+        FakeLlm llm = new FakeLlm(0);
+        open.add(llm);
         BrokerProcess broker = BrokerProcess.create("outage-broker", Map.of());
         open.add(broker);
         broker.start();
@@ -50,9 +58,11 @@ class BrokerOutageProofIT {
         StageProcess moderator = stage(StageProcess.create("moderator", "moderator", "640m", bootstrap, Map.of(
                 "application.id", "outage-moderator-" + run, "topics.create", "false", "topics.partitions", "3",
                 "kafka.state.dir", "target/failure-proofs/state-" + run + "/moderator")));
-        StageProcess rewriter = stage(StageProcess.create("rewriter", "rewriter", "512m", bootstrap, Map.of(
-                "rewriter.group.id", "outage-rewriter-" + run, "rewriter.transactional.id", "outage-rewriter-" + run,
-                "topics.create", "false")));
+        Map<String, String> settings = new java.util.HashMap<>(llm.rewriterSettings(10_000, 16));
+        settings.putAll(Map.of("rewriter.group.id", "outage-rewriter-" + run,
+                "rewriter.transactional.id", "outage-rewriter-" + run, "topics.create", "false",
+                "kafka.max.block.ms", "10000"));
+        StageProcess rewriter = stage(StageProcess.create("rewriter", "rewriter", "512m", bootstrap, settings));
         moderator.start();
         rewriter.start();
         moderator.awaitHealthy(Duration.ofMinutes(3));
@@ -73,9 +83,19 @@ class BrokerOutageProofIT {
                 return acks;
             });
             assertThat(ledger.awaitDistinct(COMMENTS / 5, Duration.ofMinutes(3))).isTrue();
+            // The model turns slow, so the batch the rewriter is rewriting when the broker dies is committed after.
+            llm.delay(2_000);
+            int[] inFlight = {0};
+            long waitUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while ((inFlight[0] = llm.server().inFlight()) == 0 && System.nanoTime() < waitUntil) {
+                Thread.sleep(5);
+            }
+            double abortedBefore = rewriter.meter("detox_rewriter_aborted_total");
             long down = System.nanoTime();
             broker.kill();
-            report.line("broker killed (SIGKILL) at %d results; down for %d s", ledger.distinct(), OUTAGE.toSeconds());
+            llm.delay(0);
+            report.line("broker killed (SIGKILL) at %d results, with %d request(s) of a rewriter batch in flight; "
+                    + "down for %d s", ledger.distinct(), inFlight[0], OUTAGE.toSeconds());
             Thread.sleep(OUTAGE.toMillis());
             assertThat(moderator.jvm().alive() && rewriter.jvm().alive()).as("both stages survive the outage").isTrue();
             int before = ledger.distinct();
@@ -95,9 +115,16 @@ class BrokerOutageProofIT {
             for (int i = 0; i < COMMENTS; i++) {
                 lost += ledger.count(ProofInputs.id("o", i)) == 0 ? 1 : 0;
             }
+            double aborted = rewriter.meter("detox_rewriter_aborted_total") - abortedBefore;
+            String failedTx = rewriter.jvm().logText().lines().filter(l -> l.contains("transaction of")
+                    && l.contains("failed")).findFirst().orElse("(none)");
+            report.line("rewriter transactions aborted during the outage: %.0f; first: %s", aborted,
+                    failedTx.length() > 300 ? failedTx.substring(0, 300) + "…" : failedTx);
             report.line("lost %d, duplicated %d (read_committed); moderator and rewriter started once each: %s",
                     lost, ledger.duplicates().size(), moderator.jvm().starts() == 1 && rewriter.jvm().starts() == 1);
             report.memory(List.of(moderator.jvm(), rewriter.jvm(), broker.jvm()));
+            assertThat(inFlight[0]).as("the kill landed while the rewriter held a batch").isPositive();
+            assertThat(aborted).as("rewriter transactions aborted (the abort/rewind path ran)").isGreaterThanOrEqualTo(1);
             assertThat(complete).as("every comment came out").isTrue();
             assertThat(lost).as("lost").isZero();
             assertThat(ledger.duplicates()).as("duplicated").isEmpty();

@@ -39,7 +39,12 @@ final class OutputLedger implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final TopicNames topics;
     private final Codec<ModerationResult> codec;
+    /** How a comment came out (the first time): action, hold reason, backend, and whether the rewriter decided it. */
+    record Outcome(String action, String holdReason, String backend, boolean byRewriter, long nanos) {
+    }
+
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Long> firstSeenNanos = new ConcurrentHashMap<>();
     private final List<long[]> arrivals = new ArrayList<>();   // {nanos, partition}
     private final List<DeadLetter> dlq = new ArrayList<>();
@@ -86,9 +91,13 @@ final class OutputLedger implements AutoCloseable {
                     if (!offsetsRead.add(r.topic() + "-" + r.partition() + "@" + r.offset())) {
                         continue;   // the same record read twice is not a duplicate in the topic
                     }
-                    String id = codec.decode(r.topic(), r.value()).getId();
+                    ModerationResult m = codec.decode(r.topic(), r.value());
+                    String id = m.getId();
                     if (counts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet() == 1) {
                         firstSeenNanos.put(id, now);
+                        outcomes.put(id, new Outcome(m.getAction().name(), m.getHoldReason(),
+                                m.getExplanation() == null ? null : m.getExplanation().getBackend(),
+                                m.getTimings().getRewriteAttempts() > 0, now));
                         synchronized (arrivals) {
                             arrivals.add(new long[] {now, r.partition()});
                         }
@@ -122,6 +131,11 @@ final class OutputLedger implements AutoCloseable {
             }
         });
         return d;
+    }
+
+    /** The first outcome of every comment that came out. */
+    Map<String, Outcome> outcomes() {
+        return Map.copyOf(outcomes);
     }
 
     int count(String id) {

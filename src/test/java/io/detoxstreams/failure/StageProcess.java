@@ -79,6 +79,25 @@ final class StageProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The sum over all label sets of the Prometheus sample {@code name} on this process's {@code /metrics}, e.g.
+     * {@code detox_rewriter_backend_unavailable_total}; 0 when it has none yet.
+     */
+    double meter(String name) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException(jvm.name() + " /metrics answered " + r.statusCode());
+        }
+        double sum = 0;
+        for (String line : r.body().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
     JvmProcess jvm() {
         return jvm;
     }

@@ -19,13 +19,13 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 
 /** Produce synchronously and read back outputs, for broker tests (as apache/kafka's IntegrationTestUtils). */
-final class IntegrationTestUtils {
+public final class IntegrationTestUtils {
 
     private IntegrationTestUtils() {
     }
 
     /** Sends all records and waits for every acknowledgement. One in-flight request: see KAFKA-15591. */
-    static void produceSynchronously(String bootstrap, List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+    public static void produceSynchronously(String bootstrap, List<ProducerRecord<byte[], byte[]>> records) throws Exception {
         Map<String, Object> p = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",

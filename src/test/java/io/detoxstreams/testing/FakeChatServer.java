@@ -107,6 +107,11 @@ public final class FakeChatServer implements AutoCloseable {
         return authorizations;
     }
 
+    /** Requests being answered right now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     public int maxInFlight() {
         return maxInFlight.get();
     }

@@ -8,6 +8,7 @@ import io.detoxstreams.language.LanguageGuess;
 import io.detoxstreams.models.Models;
 import io.detoxstreams.moderator.ModerationPolicy;
 import io.detoxstreams.moderator.ModeratorVerdicts;
+import io.detoxstreams.rewrite.BackendUnavailableException;
 import io.detoxstreams.rewrite.Detoxifier;
 import io.detoxstreams.rewrite.ModerationDecision;
 import io.detoxstreams.rewrite.RewriteRequest;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Retry, isolation and hold-on-failure of {@link BatchRewriter}. The detoxifier is always the real embedded one;
@@ -130,5 +132,54 @@ class BatchRewriterTest {
         Detoxifier dropsOne = reqs -> real.detoxifyBatch(reqs).subList(0, reqs.size() - 1);
         List<ModerationResult> out = new BatchRewriter(dropsOne, 1, 1, Clock.systemUTC()).rewrite(pending());
         assertThat(out).hasSize(TOXIC.size()).allSatisfy(r -> assertThat(r.getHoldReason()).isEqualTo("backend_failed"));
+    }
+
+    /**
+     * The backend is unavailable for any call holding {@code poison} — reporting the others of the call as served —
+     * and, once {@code downAfter} calls have been made, for every call (an outage).
+     */
+    private static Detoxifier unavailableFor(Detoxifier real, Predicate<String> poison, int downAfter,
+                                             AtomicInteger calls) {
+        return requests -> {
+            int n = calls.incrementAndGet();
+            if (n > downAfter) {
+                throw new BackendUnavailableException("HTTP 503 from the chat backend", 0);
+            }
+            long bad = requests.stream().filter(r -> poison.test(r.text())).count();
+            if (bad > 0) {
+                throw new BackendUnavailableException("HTTP 500 after 3 attempts", (int) (requests.size() - bad));
+            }
+            return real.detoxifyBatch(requests);
+        };
+    }
+
+    @Test
+    void shouldHoldNothingAndSignalTheOutageWhenTheBackendServesNobody() {
+        AtomicInteger calls = new AtomicInteger();
+        Detoxifier down = unavailableFor(TestModels.bundle().detoxifier(), t -> false, 0, calls);
+        assertThatThrownBy(() -> new BatchRewriter(down, 3, 1, Clock.systemUTC()).rewrite(pending()))
+                .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("HTTP 503");
+        assertThat(calls.get()).as("the batch, rewriter.max.attempts times; never one by one").isEqualTo(3);
+    }
+
+    @Test
+    void shouldHoldTheOneCommentTheBackendIsUnavailableForWhileItServesTheOthers() throws Exception {
+        String poison = TOXIC.get(1)[0];
+        AtomicInteger calls = new AtomicInteger();
+        Detoxifier d = unavailableFor(TestModels.bundle().detoxifier(), poison::equals, Integer.MAX_VALUE, calls);
+        List<ModerationResult> out = new BatchRewriter(d, 2, 1, Clock.systemUTC()).rewrite(pending());
+        assertThat(out.get(1).getHoldReason()).isEqualTo("backend_failed");
+        assertThat(out.get(1).getExplanation().getSummary()).contains("served 2 other comment(s)").contains("HTTP 500");
+        assertThat(List.of(out.get(0), out.get(2))).noneMatch(r -> "backend_failed".equals(r.getHoldReason()));
+        assertThat(calls.get()).as("2 batch attempts, then 3 comments one by one").isEqualTo(5);
+    }
+
+    @Test
+    void shouldHoldNothingWhenTheBackendGoesDownWhileCommentsAreTriedOneByOne() {
+        String poison = TOXIC.get(1)[0];
+        AtomicInteger calls = new AtomicInteger();
+        Detoxifier d = unavailableFor(TestModels.bundle().detoxifier(), poison::equals, 2, calls);
+        assertThatThrownBy(() -> new BatchRewriter(d, 2, 1, Clock.systemUTC()).rewrite(pending()))
+                .isInstanceOf(BackendUnavailableException.class);
     }
 }

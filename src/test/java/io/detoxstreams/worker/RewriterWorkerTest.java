@@ -5,11 +5,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.detoxstreams.avro.ModerationAction;
 import io.detoxstreams.avro.ModerationResult;
+import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.config.TopicNames;
 import io.detoxstreams.ingest.Comment;
 import io.detoxstreams.ingest.DlqHeaders;
 import io.detoxstreams.ingest.RecordSize;
 import io.detoxstreams.language.LanguageGuess;
+import io.detoxstreams.models.ModelFactory;
 import io.detoxstreams.models.Models;
 import io.detoxstreams.moderator.ModeratorVerdicts;
 import io.detoxstreams.rewrite.BackendUnavailableException;
@@ -18,6 +20,8 @@ import io.detoxstreams.rewrite.ModerationDecision;
 import io.detoxstreams.rewrite.RewriteRequest;
 import io.detoxstreams.serde.Codec;
 import io.detoxstreams.serde.Codecs;
+import io.detoxstreams.testing.FakeChatServer;
+import io.detoxstreams.testing.FakeChatServer.Reply;
 import io.detoxstreams.testing.TestModels;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Callback;
@@ -116,12 +120,43 @@ class RewriterWorkerTest {
     }
 
     @Test
+    void shouldPauseAndHoldNothingWhileTheChatBackendOfAChatOnlyChainAnswers500s() throws Exception {
+        java.util.concurrent.atomic.AtomicLong outageEnds = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+        try (FakeChatServer server = FakeChatServer.start((comment, attempt) -> System.nanoTime() < outageEnds.get()
+                ? Reply.status(500, Map.of()) : Reply.rewrite(comment.replaceAll("(?i)(stupid|dumb|idiot|moron) ?", ""),
+                "Removed the insult."));
+             Models models = ModelFactory.load(new DetoxConfig(Map.of("rewriter.chain", "chat:fake",
+                     "chat.fake.url", server.url(), "chat.fake.model", "fake-llm", "chat.fake.max.retries", "0",
+                     "chat.fake.breaker.failures", "2", "chat.fake.breaker.open.ms", "100")), null, Map.of())) {
+            Detoxifier chatOnly = models.detoxifier();
+            start(chatOnly, mock, 1_000_000);
+            feed(6, 0);
+            outageEnds.set(System.nanoTime() + Duration.ofMillis(1_500).toNanos());
+            while (System.nanoTime() < outageEnds.get()) {
+                assertThat(mock.history()).as("nothing is written during the outage").isEmpty();
+                Thread.sleep(5);
+            }
+            int duringOutage = server.requests();
+            await(() -> mock.commitCount() == 1);
+            List<ModerationResult> out = results();
+            assertThat(out).extracting(ModerationResult::getId).containsExactly("c0", "c1", "c2", "c3", "c4", "c5");
+            assertThat(out).noneMatch(r -> "backend_failed".equals(r.getHoldReason()));
+            assertThat(out).filteredOn(r -> r.getAction() == ModerationAction.REWRITE).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.getExplanation().getBackend()).startsWith("chat:fake"));
+            // The breaker opens after 2 failed requests and lets one trial through every 100 ms; the worker pauses
+            // 20 ms doubling to 200 ms between tries: some dozens of requests in 1.5 s, not thousands.
+            assertThat(duringOutage).isBetween(2, 80);
+        }
+    }
+
+    @Test
     void shouldLogTheCauseAndDeadLetterTheInputWhoseOutputTheBrokerKeepsRefusing() throws Exception {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         ((Logger) LoggerFactory.getLogger(RewriterWorker.class)).addAppender(logs);
         try {
-            RefusingProducer refusing = new RefusingProducer(mock, "k2");
+            RefusingProducer refusing = new RefusingProducer(mock, "k2", Integer.MAX_VALUE,
+                    () -> new RecordTooLargeException("The message is 1200000 bytes when serialized"));
             start(TestModels.bundle().detoxifier(), refusing, 1_000_000);
             feed(4, 0);
             await(() -> mock.commitCount() == 1);
@@ -138,6 +173,21 @@ class RewriterWorkerTest {
         } finally {
             ((Logger) LoggerFactory.getLogger(RewriterWorker.class)).detachAppender(logs);
         }
+    }
+
+    @Test
+    void shouldNeverDeadLetterARecordWhoseSendsTimedOutWhileTheBrokerWasAway() throws Exception {
+        // Five transactions in a row fail with a retriable timeout on k1's output (more than rewriter.max.attempts):
+        // the broker's trouble, not the record's. It must come out as a result once the broker answers again.
+        RefusingProducer timingOut = new RefusingProducer(mock, "k1", 5,
+                () -> new org.apache.kafka.common.errors.TimeoutException("Topic comments.review not present in "
+                        + "metadata after 10000 ms."));
+        start(TestModels.bundle().detoxifier(), timingOut, 1_000_000);
+        feed(3, 0);
+        await(() -> mock.commitCount() == 1);
+        assertThat(worker.stats().aborted()).isEqualTo(5);
+        assertThat(dlq()).isEmpty();
+        assertThat(results()).extracting(ModerationResult::getId).containsExactly("c0", "c1", "c2");
     }
 
     @Test
@@ -224,17 +274,24 @@ class RewriterWorkerTest {
     }
 
     /**
-     * A broker that refuses every output of one input as too large, the way a real transactional producer reports
-     * it: the send's callback gets the error, and the commit then fails because the transaction is in an error state.
+     * A broker that fails every output of one input in the first {@code transactions} transactions with
+     * {@code error}, the way a real transactional producer reports it: the send's callback gets the error, and the
+     * commit then fails because the transaction is in an error state.
      */
     private static final class RefusingProducer extends MockProducer<byte[], byte[]> {
         private final MockProducer<byte[], byte[]> delegate;
         private final String key;
+        private final int transactions;
+        private final java.util.function.Supplier<RuntimeException> error;
         private final Map<String, Boolean> failed = new HashMap<>();
+        private int begun;
 
-        RefusingProducer(MockProducer<byte[], byte[]> delegate, String key) {
+        RefusingProducer(MockProducer<byte[], byte[]> delegate, String key, int transactions,
+                         java.util.function.Supplier<RuntimeException> error) {
             this.delegate = delegate;
             this.key = key;
+            this.transactions = transactions;
+            this.error = error;
         }
 
         @Override
@@ -245,15 +302,16 @@ class RewriterWorkerTest {
         @Override
         public void beginTransaction() {
             failed.clear();
+            begun++;
             delegate.beginTransaction();
         }
 
         @Override
         public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
             boolean poison = record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8))
-                    && !record.topic().equals(TOPICS.dlq());
+                    && !record.topic().equals(TOPICS.dlq()) && begun <= transactions;
             if (poison) {
-                RecordTooLargeException e = new RecordTooLargeException("The message is 1200000 bytes when serialized");
+                RuntimeException e = error.get();
                 failed.put("x", true);
                 callback.onCompletion(null, e);
                 return CompletableFuture.failedFuture(e);

@@ -41,9 +41,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>One {@link #rewriteBatch} call sends its requests in parallel, at most {@code max.in.flight} at a time, and
  * returns when every one has an answer or has failed — so a poll batch still commits in one transaction. A request
  * that times out or gets 429/5xx is retried up to {@code max.retries} times with exponential backoff and full jitter,
- * honouring {@code Retry-After}; a request that still fails, an unusable answer, or the circuit breaker being open
- * ({@code breaker.failures} consecutive failed requests open it for {@code breaker.open.ms}) gives no proposal
- * ({@link Rewrite#failed}), and the chain moves on. Nothing is dropped. Thread-safe.
+ * honouring {@code Retry-After}. No proposal, and the chain moves on, when:
+ * <ul>
+ *   <li>the server cannot be used right now — a request that still times out or gets 429/5xx, a connection that
+ *       fails, 401/403/404 (wrong key or model: nothing this comment can change), or the circuit breaker being open
+ *       ({@code breaker.failures} consecutive failed requests open it for {@code breaker.open.ms}):
+ *       {@link Rewrite#unavailable}, which says nothing about the comment (the detoxifier pauses rather than hold a
+ *       comment no backend could try);</li>
+ *   <li>the server refuses or botches this request — another 4xx, an unusable answer: {@link Rewrite#failed}.</li>
+ * </ul>
+ * Nothing is dropped. Thread-safe.
  */
 public final class ChatRewriter implements Rewriter {
 
@@ -107,11 +114,11 @@ public final class ChatRewriter implements Rewriter {
             return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            return Rewrite.failed(METHOD, "no answer in time");
+            return Rewrite.unavailable(METHOD, "no answer in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.cancel(true);
-            return Rewrite.failed(METHOD, "interrupted");
+            return Rewrite.unavailable(METHOD, "interrupted");
         } catch (ExecutionException e) {
             return Rewrite.failed(METHOD, String.valueOf(e.getCause()));
         }
@@ -119,7 +126,7 @@ public final class ChatRewriter implements Rewriter {
 
     private Rewrite rewriteOne(RewriteRequest r) {
         if (!breaker.allow()) {
-            return Rewrite.failed(METHOD, "circuit open: " + name + " is skipped while it fails");
+            return Rewrite.unavailable(METHOD, "circuit open: " + name + " is skipped while it fails");
         }
         HttpRequest request = request(r);
         String last = "no attempt";
@@ -133,8 +140,16 @@ public final class ChatRewriter implements Rewriter {
                     return answer(r, response.body());
                 }
                 last = "HTTP " + status;
+                if (status == 401 || status == 403 || status == 404) {
+                    // Wrong key, no access, wrong URL or model: the same for every comment, so the backend is
+                    // unusable until the configuration (or the server) is fixed; retrying this request cannot help.
+                    breaker.failure();
+                    LOG.warn("chat backend {} answered HTTP {} (check chat.<name>.url, .model and the API key): {}",
+                            name, status, abbreviate(response.body()));
+                    return Rewrite.unavailable(METHOD, last);
+                }
                 if (status != 429 && status < 500) {
-                    // The server is up but refuses this request (bad model name, bad key): retrying cannot help.
+                    // The server is up but refuses this request (e.g. too long for its context): retrying cannot help.
                     breaker.success();
                     LOG.warn("chat backend {} answered HTTP {}: {}", name, status, abbreviate(response.body()));
                     return Rewrite.failed(METHOD, last);
@@ -148,15 +163,15 @@ public final class ChatRewriter implements Rewriter {
                 pauseMillis = backoff(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Rewrite.failed(METHOD, "interrupted");
+                return Rewrite.unavailable(METHOD, "interrupted");
             }
             if (attempt < settings.maxRetries() && !sleep(pauseMillis)) {
-                return Rewrite.failed(METHOD, "interrupted");
+                return Rewrite.unavailable(METHOD, "interrupted");
             }
         }
         breaker.failure();
         LOG.warn("chat backend {} failed {} times ({}); the chain moves on", name, settings.maxRetries() + 1, last);
-        return Rewrite.failed(METHOD, last + " after " + (settings.maxRetries() + 1) + " attempts");
+        return Rewrite.unavailable(METHOD, last + " after " + (settings.maxRetries() + 1) + " attempts");
     }
 
     private Rewrite answer(RewriteRequest r, String body) {

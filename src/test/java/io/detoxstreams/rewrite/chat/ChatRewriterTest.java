@@ -99,6 +99,7 @@ class ChatRewriterTest {
         assertThat(out.subList(0, 5)).allSatisfy(w -> {
             assertThat(w.proposed()).isFalse();
             assertThat(w.failure()).startsWith("unusable answer");
+            assertThat(w.unavailable()).as("a bad answer is this comment's failure, not an outage").isFalse();
         });
         assertThat(out.get(0).failure()).contains("malformed JSON");
         assertThat(out.get(2).failure()).contains("no rewrite");
@@ -139,6 +140,7 @@ class ChatRewriterTest {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         assertThat(out.get(0).proposed()).isFalse();
         assertThat(out.get(0).failure()).contains("timeout").contains("2 attempts");
+        assertThat(out.get(0).unavailable()).isTrue();
         assertThat(out.get(1).text()).isEqualTo("late");
         assertThat(millis).isLessThan(1400);
         assertThat(server.requestsFor("slow idiot")).isEqualTo(2);
@@ -169,7 +171,10 @@ class ChatRewriterTest {
                 "chat.test.breaker.failures", "2", "chat.test.breaker.open.ms", "400", "chat.test.max.in.flight", "1"));
         List<Rewrite> out = chat.rewriteBatch(List.of(request("a idiot"), request("b idiot"), request("c idiot"),
                 request("d idiot")));
-        assertThat(out).allSatisfy(w -> assertThat(w.proposed()).isFalse());
+        assertThat(out).allSatisfy(w -> {
+            assertThat(w.proposed()).isFalse();
+            assertThat(w.unavailable()).as("5xx and an open breaker say nothing about the comment").isTrue();
+        });
         assertThat(out.get(0).failure()).contains("HTTP 500");
         assertThat(out.get(2).failure()).contains("circuit open");
         assertThat(server.requests()).as("skipped while open").isEqualTo(2);
@@ -180,5 +185,21 @@ class ChatRewriterTest {
         assertThat(chat.rewrite(request("e idiot")).text()).isEqualTo("better");
         assertThat(chat.rewrite(request("f idiot")).text()).isEqualTo("better");
         assertThat(server.requests()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldCallAWrongKeyOrModelUnavailableButATooLongRequestTheCommentsOwnFailure() throws Exception {
+        start((comment, attempt) -> switch (comment.split(" ")[0]) {
+            case "key" -> Reply.status(401, Map.of());
+            case "model" -> Reply.status(404, Map.of());
+            default -> Reply.status(400, Map.of());
+        }, Map.of("chat.test.breaker.failures", "100"));
+        List<Rewrite> out = chat.rewriteBatch(List.of(request("key idiot"), request("model idiot"),
+                request("long idiot")));
+        assertThat(out).allSatisfy(w -> assertThat(w.proposed()).isFalse());
+        assertThat(out.get(0).unavailable()).isTrue();
+        assertThat(out.get(1).unavailable()).isTrue();
+        assertThat(out.get(2).unavailable()).as("400: the server is up and refuses this request").isFalse();
+        assertThat(server.requests()).as("4xx are not retried").isEqualTo(3);
     }
 }
