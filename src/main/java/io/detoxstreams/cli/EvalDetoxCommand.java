@@ -63,7 +63,7 @@ public class EvalDetoxCommand implements Callable<Integer> {
         DetoxConfig config = detox.load();
         try (Models models = detox.models(config);
              BufferedWriter dumpOut = dump == null ? null : Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
-            DetoxEvaluator evaluator = new DetoxEvaluator(models.classifier(), models.detoxifier());
+            DetoxEvaluator evaluator = new DetoxEvaluator(models.judge(), models.detoxifier());
             if (dumpOut != null) {
                 evaluator.rowSink(row -> write(dumpOut, String.join("\t", row)));
             }

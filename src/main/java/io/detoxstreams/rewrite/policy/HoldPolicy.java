@@ -4,6 +4,7 @@ import io.detoxstreams.classify.Category;
 import io.detoxstreams.rewrite.HoldReason;
 import io.detoxstreams.rewrite.Rewrite;
 import io.detoxstreams.rewrite.RewriteRequest;
+import io.detoxstreams.safety.HarmPatterns;
 
 import java.util.Map;
 import java.util.Optional;
