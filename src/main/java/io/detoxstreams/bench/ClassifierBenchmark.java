@@ -2,6 +2,8 @@ package io.detoxstreams.bench;
 
 import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
+import io.detoxstreams.language.LanguageGuess;
+import io.detoxstreams.moderator.ModerationPolicy;
 import io.detoxstreams.text.NormalizedText;
 import io.detoxstreams.text.TextNormalizer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Throughput of the embedded classifier on one thread: normalization + features + all heads + calibration + spans
- * (for the toxic ones), one comment per operation, cycling through held-out comments of all languages.
+ * (for the toxic ones), one comment per operation, cycling through held-out comments of all languages; and of the
+ * moderator's whole decision on a detected comment ({@code classify} + {@link ModerationPolicy}: threat and self-harm
+ * rules on every comment, coverage, review band).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -33,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 public class ClassifierBenchmark {
 
     private EmbeddedToxicityClassifier classifier;
+    private ModerationPolicy policy;
     private TextNormalizer normalizer;
     private List<BenchmarkCorpus.Comment> comments;
     private int next;
@@ -40,6 +45,7 @@ public class ClassifierBenchmark {
     @Setup
     public void setup() {
         classifier = EmbeddedToxicityClassifier.loadDefault();
+        policy = ModerationPolicy.defaults(classifier);
         normalizer = classifier.normalizer();
         comments = BenchmarkCorpus.load(300);
     }
@@ -55,6 +61,14 @@ public class ClassifierBenchmark {
     public ToxicityResult classify() {
         BenchmarkCorpus.Comment c = nextComment();
         return classifier.classify(c.text(), c.lang());
+    }
+
+    /** What the moderator's classify node does per comment: classify, then the policy with the harm rules. */
+    @Benchmark
+    public ModerationPolicy.Decision classifyAndDecide() {
+        BenchmarkCorpus.Comment c = nextComment();
+        ToxicityResult r = classifier.classify(c.text(), c.lang());
+        return policy.decide(c.text(), new LanguageGuess(c.lang(), "Zyyy", 1.0, "hint"), r);
     }
 
     /** Normalization alone, for the breakdown. */

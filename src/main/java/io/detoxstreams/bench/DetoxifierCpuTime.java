@@ -38,7 +38,7 @@ public final class DetoxifierCpuTime {
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 10;
         try (EmbeddedToxicityClassifier classifier = EmbeddedToxicityClassifier.loadDefault();
              CompositeLanguageDetector detector = CompositeLanguageDetector.loadDefault();
-             Detoxifier detoxifier = EmbeddedDetoxifier.create(classifier, detector,
+             Detoxifier detoxifier = EmbeddedDetoxifier.create(classifier.withThresholdsAtReviewBand(), detector,
                      Verifier.DEFAULT_SIMILARITY_FLOOR)) {
             List<RewriteRequest> requests = new ArrayList<>();
             Path detox = data.resolve("detox");

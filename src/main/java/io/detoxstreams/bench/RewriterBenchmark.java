@@ -78,8 +78,9 @@ public class RewriterBenchmark {
         }
         classifier = EmbeddedToxicityClassifier.loadDefault();
         detector = CompositeLanguageDetector.loadDefault();
-        detoxifier = EmbeddedDetoxifier.create(classifier, detector, Verifier.DEFAULT_SIMILARITY_FLOOR);
-        selfChecking = EmbeddedRewriter.loadDefault(classifier);
+        detoxifier = EmbeddedDetoxifier.create(classifier.withThresholdsAtReviewBand(), detector,
+                Verifier.DEFAULT_SIMILARITY_FLOOR);
+        selfChecking = EmbeddedRewriter.loadDefault(classifier.withThresholdsAtReviewBand());
         plain = EmbeddedRewriter.loadDefault(null);
         List<RewriteRequest> list = new ArrayList<>();
         for (String lang : DetoxPairs.languages(detox)) {

@@ -62,6 +62,21 @@ public final class RoutingClassifier implements ToxicityClassifier {
         return route(lang).threshold(lang);
     }
 
+    @Override
+    public double reviewThreshold(String lang) {
+        return route(lang).reviewThreshold(lang);
+    }
+
+    @Override
+    public double threatThreshold(String lang) {
+        return route(lang).threatThreshold(lang);
+    }
+
+    @Override
+    public Coverage coverage(String lang) {
+        return route(lang).coverage(lang);
+    }
+
     /** The default classifier's version, followed by the per-language ones that differ from it. */
     @Override
     public String version() {

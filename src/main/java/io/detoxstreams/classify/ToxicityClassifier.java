@@ -19,8 +19,31 @@ public interface ToxicityClassifier extends AutoCloseable {
         return classifyBatch(List.of(text), List.of(lang)).get(0);
     }
 
-    /** The decision threshold used for {@code lang}. */
+    /** The decision threshold used for {@code lang}: at or above it a comment is toxic (and rewritten). */
     double threshold(String lang);
+
+    /**
+     * The lower bound of {@code lang}'s review band, at most {@link #threshold}: a comment scoring in
+     * [reviewThreshold, threshold) is uncertain — neither rewritten nor called clean with confidence. Without a band
+     * (the default) it equals the threshold.
+     */
+    default double reviewThreshold(String lang) {
+        return threshold(lang);
+    }
+
+    /**
+     * The score of the {@code threat} category at or above which the model itself reads a comment in {@code lang}
+     * as a threat, whatever its toxicity; {@link Double#POSITIVE_INFINITY} (the default) where the model has no
+     * evidence for threats in the language.
+     */
+    default double threatThreshold(String lang) {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /** What the model knows about {@code lang} ({@code und} included); {@link Coverage#LIMITED} by default. */
+    default Coverage coverage(String lang) {
+        return Coverage.LIMITED;
+    }
 
     /** Model name and version, e.g. {@code embedded/2026.11.25}. */
     String version();

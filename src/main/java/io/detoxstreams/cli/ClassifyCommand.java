@@ -10,8 +10,10 @@ import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.data.TsvTable;
 import io.detoxstreams.language.LanguageDetector;
 import io.detoxstreams.language.LanguageGuess;
+import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.models.ModelFactory;
 import io.detoxstreams.models.Models;
+import io.detoxstreams.moderator.ModerationPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +26,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code classify --input comments.tsv --output results.jsonl}: one JSON object per input row, same order, with the
- * detected language, toxicity score and decision, categories and spans (UTF-16 offsets into the row's text).
+ * detected language and the model's coverage of it, toxicity score and decision, the thresholds (rewrite and review
+ * band), categories, spans (UTF-16 offsets into the row's text), any threat or self-harm found, and where the
+ * moderator would route the comment with the configured policy ({@code pass}, {@code rewrite}, {@code hold} + reason).
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classify comments from a TSV file (header with 'text', optional 'lang') into JSON lines.")
@@ -52,14 +56,16 @@ public final class ClassifyCommand implements Callable<Integer> {
         int lang = t.column("lang").orElse(-1);
         ConsoleProgress progress = new ConsoleProgress(System.err);
         long t0 = System.nanoTime();
-        try (Models models = ModelFactory.load(options.load(), model, System.getenv());
+        DetoxConfig config = options.load();
+        try (Models models = ModelFactory.load(config, model, System.getenv());
              BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             ToxicityClassifier classifier = models.classifier();
             LanguageDetector detector = loadDetector(t0, models);
+            ModerationPolicy policy = ModerationPolicy.from(config, classifier);
             for (int r = 0; r < t.size(); r++) {
                 String s = t.get(r, text);
                 String hint = lang < 0 ? null : t.get(r, lang);
-                out.write(JSON.writeValueAsString(classifyRow(classifier, detector, s, hint)));
+                out.write(JSON.writeValueAsString(classifyRow(classifier, detector, policy, s, hint)));
                 out.newLine();
                 progress.update("classify", r + 1, t.size());
             }
@@ -76,16 +82,32 @@ public final class ClassifyCommand implements Callable<Integer> {
         return d;
     }
 
-    static ObjectNode classifyRow(ToxicityClassifier classifier, LanguageDetector detector, String text,
-                                  String hint) {
+    static ObjectNode classifyRow(ToxicityClassifier classifier, LanguageDetector detector, ModerationPolicy policy,
+                                  String text, String hint) {
         ObjectNode o = JSON.createObjectNode();
         LanguageGuess g = detector.detect(text, hint == null || hint.isBlank() ? null : hint);
         o.put("lang", g.lang());
         o.put("lang_confidence", round(g.confidence()));
+        o.put("coverage", policy.coverage(g).wireName());
         try {
             ToxicityResult r = classifier.classify(text, g.lang());
+            ModerationPolicy.Decision d = policy.decide(text, g, r);
             o.put("score", round(r.score()));
             o.put("toxic", r.toxic());
+            o.put("threshold", round(r.threshold()));
+            o.put("review_threshold", round(d.reviewThreshold()));
+            o.put("uncertain", d.uncertain());
+            o.put("route", d.route().name().toLowerCase(java.util.Locale.ROOT));
+            if (d.reason() != null) {
+                o.put("hold_reason", d.reason().code());
+            }
+            d.harm().ifPresent(h -> {
+                ObjectNode harm = o.putObject("harm");
+                harm.put("kind", h.kind().code());
+                harm.put("start", h.start());
+                harm.put("end", h.end());
+                harm.put("source", h.source());
+            });
             ObjectNode cats = o.putObject("categories");
             r.categories().forEach((k, v) -> cats.put(k, round(v)));
             ArrayNode spans = o.putArray("spans");

@@ -73,7 +73,7 @@ public class EvalDetoxCommand implements Callable<Integer> {
         DetoxConfig config = detox.load();
         try (Models models = detox.models(config);
              BufferedWriter dumpOut = dump == null ? null : Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
-            DetoxEvaluator evaluator = new DetoxEvaluator(models.classifier(), models.detoxifier());
+            DetoxEvaluator evaluator = new DetoxEvaluator(models.judge(), models.detoxifier());
             Map<String, java.util.List<String[]>> embedded = new java.util.TreeMap<>();
             evaluator.rowSink(row -> {
                 if (dumpOut != null) {

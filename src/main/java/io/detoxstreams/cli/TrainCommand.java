@@ -54,6 +54,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--detox-weight", description = "Weight of detox-pair sentences (default 0.5).")
     Double detoxWeight;
 
+    @Option(names = "--spans-weight", description = "Weight of the toxic-span posts, which are all toxic (default "
+            + "0.5).")
+    Double spansWeight;
+
     @Option(names = "--max-char-n", description = "Longest character n-gram (default 5).")
     Integer maxCharN;
 
@@ -78,7 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
                 maxCharN != null ? maxCharN : d.maxCharN(), epochs != null ? epochs : d.epochs(),
                 learningRate != null ? learningRate : d.learningRate(), l2 != null ? l2 : d.l2(),
                 seed != null ? seed : d.seed(), detoxWeight != null ? detoxWeight : d.detoxWeight(),
-                d.functionalWeight(), d.spansWeight(), languageCopies,
+                d.functionalWeight(), spansWeight != null ? spansWeight : d.spansWeight(), languageCopies,
                 averageFrom != null ? averageFrom : d.averageFrom(), priorShift);
         long t0 = System.nanoTime();
         TrainingRun.Models models = TrainingRun.run(data, policy, o, version, new ConsoleProgress(System.err));

@@ -57,6 +57,14 @@ public final class DetoxConfig extends AbstractConfig {
     public static final String HTTP_AUTH_TOKEN = "http.auth.token";
     public static final String HTTP_PEER_TIMEOUT_MS = "http.peer.timeout.ms";
     public static final String REWRITER_HTTP_PORT = "rewriter.http.port";
+    public static final String MODERATION_UNCERTAIN_ACTION = "moderation.uncertain.action";
+    public static final String MODERATION_UNSUPPORTED_ACTION = "moderation.unsupported.action";
+    /** {@code review.threshold.<lang>}: the lower bound of a language's review band (read by {@link ModelSettings}). */
+    public static final String REVIEW_THRESHOLD_PREFIX = "review.threshold.";
+    /** What the moderator does with an uncertain or unsupported comment. */
+    public static final String ACTION_PASS = "pass";
+    public static final String ACTION_REVIEW = "review";
+
     public static final String INPUT_MAX_BYTES = "input.max.bytes";
     public static final String RECORDS_MAX_BYTES = "records.max.bytes";
     public static final String STARTUP_TIMEOUT_MS = "startup.timeout.ms";
@@ -203,7 +211,7 @@ public final class DetoxConfig extends AbstractConfig {
                     "Port of a rewriter worker's HTTP server (/health, /metrics); 0 picks a free port, -1 turns it off.")
             .define(LANGUAGES, Type.LIST, String.join(",", CompositeLanguageDetector.DEFAULT_LANGUAGES), Importance.MEDIUM,
                     "Languages the detector may answer (ISO 639-1, comma list); others come out as und. Per-language "
-                            + "keys (classifier.<lang>, threshold.<lang>, rewriter.chain.<lang>, seq2seq.prompt.<lang>) "
+                            + "keys (classifier.<lang>, threshold.<lang>, review.threshold.<lang>, rewriter.chain.<lang>, seq2seq.prompt.<lang>) "
                             + "must name one of these.")
             .define(LANGUAGE_LINGUA_ACCURACY, Type.STRING, "high", ValidString.in("high", "low"), Importance.LOW,
                     "Lingua's mode for the language-detection fallback: high (accurate, ~410 MB, 5-10 s to load) or "
@@ -267,7 +275,16 @@ public final class DetoxConfig extends AbstractConfig {
                             + "bootstrap.servers; then they exit with an error naming the address.")
             .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 4_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                     "How long a stopping moderator or rewriter (SIGTERM, Ctrl-C) waits for its Kafka clients to close: "
-                            + "finish or abort the open transaction and leave the group.");
+                            + "finish or abort the open transaction and leave the group.")
+            .define(MODERATION_UNCERTAIN_ACTION, Type.STRING, ACTION_PASS, ValidString.in(ACTION_PASS, ACTION_REVIEW),
+                    Importance.MEDIUM, "What the moderator does with a comment in the review band (scored at or above "
+                            + "review.threshold.<lang> but under the rewrite threshold): pass (publish it unchanged) or "
+                            + "review (hold it for review, reason uncertain). It is never rewritten.")
+            .define(MODERATION_UNSUPPORTED_ACTION, Type.STRING, ACTION_REVIEW,
+                    ValidString.in(ACTION_PASS, ACTION_REVIEW), Importance.MEDIUM, "What the moderator does with a "
+                            + "comment whose language the model has no data for, or that no language could be detected "
+                            + "for (coverage unsupported): review (hold it, reason unsupported_language) or pass "
+                            + "(publish it unchanged, marked unsupported). Threats and self-harm are held either way.");
 
     private final ModelSettings models;
 

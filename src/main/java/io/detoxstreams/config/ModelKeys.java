@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
  * is one Detox Streams knows: a misspelt {@code clasifier.en} passes silently in most software; here
  * {@code classifier.eng} or {@code chat.vllm.urll} fails at start-up, naming the key. Keys defined in
  * {@link DetoxConfig#CONFIG} always pass (other features may add keys under these prefixes), and prefixes outside
- * {@link #PREFIXES} (such as {@code review.}) are not looked at.
+ * {@link #PREFIXES} (such as {@code kafka.}) are not looked at.
  */
 public final class ModelKeys {
 
     /** Prefixes whose keys are checked. */
     public static final List<String> PREFIXES = List.of("classifier.", "threshold.", "rewriter.", "seq2seq.", "onnx.",
-            "chat.", "model.", "language.");
+            "chat.", "model.", "language.", "review.");
 
     /** The fields of one chat endpoint, {@code chat.<name>.<field>}. */
     public static final List<String> CHAT_FIELDS = List.of("url", "model", "api.key.env", "timeout.ms",
@@ -30,6 +30,7 @@ public final class ModelKeys {
 
     static final Pattern CLASSIFIER_LANG = Pattern.compile("classifier\\.([a-z]{2,3})");
     static final Pattern THRESHOLD_LANG = Pattern.compile("threshold\\.([a-z]{2,3})");
+    static final Pattern REVIEW_LANG = Pattern.compile("review\\.threshold\\.([a-z]{2,3})");
     static final Pattern CHAIN_LANG = Pattern.compile("rewriter\\.chain\\.([a-z]{2,3})");
     static final Pattern PROMPT_LANG = Pattern.compile("seq2seq\\.prompt\\.([a-z]{2,3})");
     static final Pattern CHAT_KEY = Pattern.compile("chat\\.([a-z0-9][a-z0-9-]*)\\.(.+)");
@@ -39,7 +40,13 @@ public final class ModelKeys {
             new String[] {"classifier.<lang>", "Toxicity classifier of one language: embedded or onnx:DIR "
                     + "(overrides classifier.default)."},
             new String[] {"threshold.<lang>", "Decision threshold of the classifier in one language, in (0, 1); "
-                    + "reaches the embedded model through its per-language overrides."},
+                    + "reaches the embedded model through its per-language overrides and replaces the shipped "
+                    + "operating point (MODEL_CARD.md): at or above it a comment is rewritten."},
+            new String[] {"review.threshold.<lang>", "Lower bound of the review band of one language, in [0, 1] "
+                    + "(default: the band shipped with the embedded model, MODEL_CARD.md; onnx classifiers have "
+                    + "none): a comment scoring at least this but under threshold.<lang> is uncertain and goes by "
+                    + "moderation.uncertain.action instead of being rewritten. Capped at the language's threshold "
+                    + "(a threshold.<lang> below it empties the band); rewrites must score under it to be published."},
             new String[] {"rewriter.chain.<lang>", "Rewrite backends of one language, in order (overrides "
                     + "rewriter.chain), e.g. chat:vllm,onnx-seq2seq:/models/mt0,embedded."},
             new String[] {"seq2seq.prompt.<lang>", "Prompt of onnx-seq2seq models in one language (overrides "
@@ -98,7 +105,7 @@ public final class ModelKeys {
 
     /** The language of a per-language key, when {@code key} is one. */
     static Optional<String> language(String key) {
-        for (Pattern p : List.of(CLASSIFIER_LANG, THRESHOLD_LANG, CHAIN_LANG, PROMPT_LANG)) {
+        for (Pattern p : List.of(CLASSIFIER_LANG, THRESHOLD_LANG, REVIEW_LANG, CHAIN_LANG, PROMPT_LANG)) {
             Matcher m = p.matcher(key);
             if (m.matches()) {
                 return Optional.of(m.group(1));

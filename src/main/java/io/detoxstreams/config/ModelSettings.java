@@ -17,6 +17,7 @@ import java.util.TreeMap;
  *
  * @param classifiers per-language classifiers ({@code classifier.<lang>}); other languages use {@code defaultClassifier}
  * @param thresholds  per-language thresholds ({@code threshold.<lang>})
+ * @param reviewThresholds per-language lower bounds of the review band ({@code review.threshold.<lang>})
  * @param chains      per-language rewriter chains ({@code rewriter.chain.<lang>}); others use {@code defaultChain}
  * @param holdThreshold the non-detoxifiable models' threshold; null keeps the shipped one
  * @param fluencyFloor  the verifier's fluency floor ({@code rewriter.fluency.floor}; 0 = no fluency check)
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  */
 public record ModelSettings(List<String> languages, boolean linguaLowAccuracy, ModelSpec defaultClassifier,
                             Map<String, ModelSpec> classifiers, Map<String, Double> thresholds,
-                            double defaultThreshold, String toxicLabel, int classifierMaxBatch, ModelDevice onnxDevice,
+                            Map<String, Double> reviewThresholds, double defaultThreshold, String toxicLabel, int classifierMaxBatch, ModelDevice onnxDevice,
                             List<ModelSpec> defaultChain, Map<String, List<ModelSpec>> chains,
                             double similarityFloor, Double holdThreshold, double fluencyFloor, int maxBatchTokens,
                             Seq2SeqSettings seq2seq, Map<String, ChatSettings> chat) {
@@ -33,6 +34,7 @@ public record ModelSettings(List<String> languages, boolean linguaLowAccuracy, M
         languages = List.copyOf(languages);
         classifiers = Map.copyOf(classifiers);
         thresholds = Map.copyOf(thresholds);
+        reviewThresholds = Map.copyOf(reviewThresholds);
         defaultChain = List.copyOf(defaultChain);
         chains = Map.copyOf(chains);
         chat = Map.copyOf(chat);
@@ -44,6 +46,7 @@ public record ModelSettings(List<String> languages, boolean linguaLowAccuracy, M
         ModelKeys.check(originals, DetoxConfig.CONFIG.names(), languages);
         Map<String, ModelSpec> classifiers = new TreeMap<>();
         Map<String, Double> thresholds = new TreeMap<>();
+        Map<String, Double> reviewThresholds = new TreeMap<>();
         Map<String, List<ModelSpec>> chains = new TreeMap<>();
         Map<String, String> prompts = new TreeMap<>();
         Set<String> endpoints = new LinkedHashSet<>();
@@ -54,6 +57,8 @@ public record ModelSettings(List<String> languages, boolean linguaLowAccuracy, M
                     classifiers.put(lang, ModelSpec.parse(v, key, ModelSpec.CLASSIFIERS));
                 } else if (key.startsWith("threshold.")) {
                     thresholds.put(lang, threshold(key, v));
+                } else if (key.startsWith("review.threshold.")) {
+                    reviewThresholds.put(lang, reviewThreshold(key, v));
                 } else if (key.startsWith("rewriter.chain.")) {
                     chains.put(lang, chain(key, v));
                 } else {
@@ -79,7 +84,7 @@ public record ModelSettings(List<String> languages, boolean linguaLowAccuracy, M
         return new ModelSettings(languages, c.getString(DetoxConfig.LANGUAGE_LINGUA_ACCURACY).equals("low"),
                 ModelSpec.parse(c.getString(DetoxConfig.CLASSIFIER_DEFAULT), DetoxConfig.CLASSIFIER_DEFAULT,
                         ModelSpec.CLASSIFIERS),
-                classifiers, thresholds, c.getDouble(DetoxConfig.THRESHOLD_DEFAULT),
+                classifiers, thresholds, reviewThresholds, c.getDouble(DetoxConfig.THRESHOLD_DEFAULT),
                 c.getString(DetoxConfig.CLASSIFIER_TOXIC_LABEL), c.getInt(DetoxConfig.CLASSIFIER_MAX_BATCH),
                 device(c, DetoxConfig.ONNX_DEVICE, device), defaultChain, chains,
                 c.getDouble(DetoxConfig.REWRITER_SIMILARITY_FLOOR), c.getDouble(DetoxConfig.REWRITER_HOLD_THRESHOLD),
@@ -133,6 +138,18 @@ public record ModelSettings(List<String> languages, boolean linguaLowAccuracy, M
             // reported below
         }
         throw new ConfigException(key, v, "expected a probability in (0, 1)");
+    }
+
+    private static double reviewThreshold(String key, String v) {
+        try {
+            double t = Double.parseDouble(v.trim());
+            if (t >= 0 && t <= 1) {
+                return t;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(key, v, "expected a probability in [0, 1]");
     }
 
     private static List<ModelSpec> chain(String key, String v) {

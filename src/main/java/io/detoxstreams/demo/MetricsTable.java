@@ -55,8 +55,8 @@ final class MetricsTable {
         JsonNode partitions = body.path("partitions");
         out.printf("Per-language summary (GET %s/v1/languages: %d of %d partitions, %d instance(s))%n", baseUrl,
                 partitions.path("answered").size(), partitions.path("expected").asInt(), body.path("instances").size());
-        out.printf("  %-5s %6s %6s %6s %8s %6s %8s %5s %10s %8s %8s %8s%n", "lang", "total", "pass", "toxic", "rewrite",
-                "hold", "pending", "dlq", "avg score", "p50 ms", "p95 ms", "p99 ms");
+        out.printf("  %-5s %6s %6s %6s %8s %6s %8s %9s %5s %10s %8s %8s %8s%n", "lang", "total", "pass", "toxic",
+                "rewrite", "hold", "pending", "uncertain", "dlq", "avg score", "p50 ms", "p95 ms", "p99 ms");
         for (JsonNode l : body.path("languages")) {
             row(out, l);
         }
@@ -70,14 +70,19 @@ final class MetricsTable {
         if (!holds.isEmpty()) {
             out.println("  held: " + holds);
         }
+        Map<String, Long> coverage = new TreeMap<>();
+        all.path("coverage").fields().forEachRemaining(e -> coverage.put(e.getKey(), e.getValue().asLong()));
+        if (!coverage.isEmpty()) {
+            out.println("  coverage: " + coverage + " (uncertain = in the review band, passed unchanged)");
+        }
         out.println("  latency: end to end (created_at → final verdict), p50/p95/p99 from the merged histogram");
     }
 
     private static void row(PrintStream out, JsonNode l) {
         JsonNode lat = l.path("latency_ms");
-        out.printf("  %-5s %6d %6d %6d %8d %6d %8d %5d %10s %8s %8s %8s%n", l.path("lang").asText(),
+        out.printf("  %-5s %6d %6d %6d %8d %6d %8d %9d %5d %10s %8s %8s %8s%n", l.path("lang").asText(),
                 l.path("total").asLong(), l.path("pass").asLong(), l.path("toxic").asLong(), l.path("rewrite").asLong(),
-                l.path("hold").asLong(), l.path("pending").asLong(), l.path("dlq").asLong(),
+                l.path("hold").asLong(), l.path("pending").asLong(), l.path("uncertain").asLong(), l.path("dlq").asLong(),
                 fixed(l.path("mean_score"), 2), fixed(lat.path("p50"), 0), fixed(lat.path("p95"), 0),
                 fixed(lat.path("p99"), 0));
     }

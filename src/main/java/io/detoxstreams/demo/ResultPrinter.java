@@ -19,8 +19,13 @@ public final class ResultPrinter {
 
     public synchronized void result(ModerationResult r) {
         String lang = r.getLanguage().getLang();
-        out.printf("%s %-4s %-7s score %.2f  %s%n", clock(), lang, r.getAction(), r.getToxicityScore(),
-                quote(r.getOriginalText()));
+        String coverage = r.getLanguage().getCoverage();
+        boolean uncertain = r.getReviewThreshold() != null && r.getAction() == ModerationAction.PASS
+                && r.getToxicityScore() >= r.getReviewThreshold();
+        String note = (coverage != null && !coverage.equals("supported") ? "  (" + coverage + ")" : "")
+                + (uncertain ? "  (uncertain: not rewritten)" : "");
+        out.printf("%s %-4s %-7s score %.2f  %s%s%n", clock(), lang, r.getAction(), r.getToxicityScore(),
+                quote(r.getOriginalText()), note);
         if (r.getAction() == ModerationAction.REWRITE) {
             out.printf("%s                          → %s%n", pad(), quote(r.getOutputText()));
         }

@@ -3,10 +3,18 @@ package io.detoxstreams.eval;
 import io.detoxstreams.classify.ToxicSpan;
 import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.ToxicityResult;
+import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
 import io.detoxstreams.data.Split;
-import io.detoxstreams.data.TsvTable;
+import io.detoxstreams.safety.Harm;
+import io.detoxstreams.safety.HarmDetector;
+import io.detoxstreams.safety.HarmKind;
+import io.detoxstreams.scoring.BinaryMetrics;
+import io.detoxstreams.scoring.SpanF1;
 import io.detoxstreams.train.CorpusReader;
+import io.detoxstreams.train.Example;
+import io.detoxstreams.train.Heads;
 import io.detoxstreams.train.Progress;
+import io.detoxstreams.train.SourcePolicy;
 import io.detoxstreams.train.SpanCorpus;
 
 import java.nio.file.Path;
@@ -14,19 +22,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * Evaluates any {@link ToxicityClassifier} on a directory laid out like ../shared/data: every
  * {@code toxicity/<lang>.tsv} and {@code toxicity/functional/<lang>.tsv} (text, label; the file's language is passed
- * to the classifier) and {@code toxicity/spans/<lang>.tsv} (SemEval-2021 span F1). Rows are filtered by the project's
+ * to the classifier) and {@code toxicity/spans/<lang>.tsv} (SemEval-2021 span F1). Per file: the toxic class at the
+ * operating point and at the lower bound of the review band, threshold-free ROC-AUC, the share of clean rows the
+ * moderator would flag (score or {@link HarmDetector} threat/self-harm), the recall of HateCheck's threats as held
+ * threats, and each category's precision/recall/F1 where the file labels it. Rows are filtered by the project's
  * fixed {@link Split} (functional tests by template), so {@code test} never overlaps training data; by default
  * ({@code auto}) a file the model was trained on (same SHA-256) is scored on its held-out test rows and any other file
  * on all its rows.
  */
 public final class ClassificationEvaluation {
 
+    /** Key suffix in {@link ClassificationReport#spanF1()} of the span F1 with spans from the review threshold on. */
+    public static final String REVIEW_SUFFIX = "@review";
+    /** A category score at or above this names the category (as the classifier's spans do). */
+    static final double CATEGORY_DECISION = 0.5;
+
     private final ToxicityClassifier classifier;
+    private final HarmDetector harm;
     private final String split;
     private final java.util.Set<String> seenFiles;
     private final Progress progress;
@@ -42,6 +60,7 @@ public final class ClassificationEvaluation {
             throw new IllegalArgumentException("split must be auto, test, dev or all, not " + split);
         }
         this.classifier = classifier;
+        this.harm = HarmDetector.shipped(classifier);
         this.split = split;
         this.seenFiles = seenFiles;
         this.progress = progress;
@@ -58,7 +77,13 @@ public final class ClassificationEvaluation {
         }
         Map<String, Double> spans = new LinkedHashMap<>();
         for (Path f : CorpusReader.tsvFiles(dir.resolve("toxicity/spans"))) {
-            spans.put(CorpusReader.lang(f), spanF1(f));
+            String lang = CorpusReader.lang(f);
+            spans.put(lang, spanF1(f, classifier));
+            if (classifier instanceof EmbeddedToxicityClassifier e && e.reviewThreshold(lang) < e.threshold(lang)) {
+                // The same with spans reported from the review threshold on: the rule of the first model, whose
+                // threshold was the macro-F1 one (now the review threshold), for comparison.
+                spans.put(lang + REVIEW_SUFFIX, spanF1(f, e.withThresholds(Map.of(lang, e.reviewThreshold(lang)))));
+            }
         }
         if (toxicity.isEmpty() && functional.isEmpty() && spans.isEmpty()) {
             throw new IllegalArgumentException("nothing to evaluate under " + dir.toAbsolutePath()
@@ -85,41 +110,78 @@ public final class ClassificationEvaluation {
 
     LanguageScore scoreFile(Path f, String suite) {
         String lang = CorpusReader.lang(f);
-        TsvTable t = TsvTable.read(f);
-        int text = t.requireColumn("text");
-        int label = t.requireColumn("label");
-        int templ = t.column("templ_id").orElse(-1);
         String rows = rowsOf(f);
         Predicate<Split> keep = splitFilter(rows);
-        List<String> texts = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        for (int r = 0; r < t.size(); r++) {
-            String s = t.get(r, text);
-            String l = t.get(r, label).trim();
-            if (s.isBlank() || !(l.equals("0") || l.equals("1"))) {
-                continue;
-            }
-            String key = templ >= 0 && !t.get(r, templ).isBlank() ? "templ:" + t.get(r, templ) : s;
-            if (keep.test(Split.of(key))) {
-                texts.add(s);
-                labels.add(Integer.parseInt(l));
-            }
-        }
-        double[] scores = new double[texts.size()];
-        int[] y = new int[texts.size()];
-        List<ToxicityResult> results = classifyAll(texts, lang, suite + " " + lang);
+        Example.Corpus corpus = suite.equals("functional") ? Example.Corpus.FUNCTIONAL : Example.Corpus.TOXICITY;
+        List<Example> examples = CorpusReader.readClassificationFile(f, corpus, SourcePolicy.ALL).stream()
+                .filter(e -> keep.test(e.split())).toList();
+        List<ToxicityResult> results = classifyAll(examples.stream().map(Example::text).toList(), lang,
+                suite + " " + lang);
+        double[] scores = new double[examples.size()];
+        int[] y = new int[examples.size()];
+        int clean = 0;
+        int cleanFlagged = 0;
+        int threats = 0;
+        int threatsHeld = 0;
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = results.get(i).score();
-            y[i] = labels.get(i);
+            Example e = examples.get(i);
+            ToxicityResult r = results.get(i);
+            scores[i] = r.score();
+            y[i] = CorpusReader.goldLabel(e) == 1f ? 1 : 0;
+            Optional<Harm> harm = this.harm.detect(e.text(), lang, r);
+            if (y[i] == 0) {
+                clean++;
+                cleanFlagged += r.toxic() || harm.isPresent() ? 1 : 0;
+            }
+            if (e.group().startsWith("threat_")) {
+                threats++;
+                threatsHeld += harm.filter(h -> h.kind() == HarmKind.THREAT).isPresent() ? 1 : 0;
+            }
         }
-        return new LanguageScore(lang, suite, rows, BinaryMetrics.of(scores, y, classifier.threshold(lang)));
+        return new LanguageScore(lang, suite, rows, BinaryMetrics.of(scores, y, classifier.threshold(lang)),
+                BinaryMetrics.of(scores, y, classifier.reviewThreshold(lang)),
+                clean == 0 ? Double.NaN : cleanFlagged / (double) clean, threats,
+                threats == 0 ? Double.NaN : threatsHeld / (double) threats, categories(examples, results, lang));
     }
 
-    private double spanF1(Path f) {
+    /** Per category the model reports: P/R/F1 of (score >= 0.5, as spans name it) against the labelled rows. */
+    Map<String, LanguageScore.CategoryScore> categories(List<Example> examples, List<ToxicityResult> results,
+                                                        String lang) {
+        Map<String, LanguageScore.CategoryScore> out = new LinkedHashMap<>();
+        for (int h = 1; h < Heads.COUNT; h++) {
+            String name = Heads.NAMES.get(h);
+            double threshold = CATEGORY_DECISION;
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            int n = 0;
+            for (int i = 0; i < examples.size(); i++) {
+                float label = examples.get(i).labels()[h];
+                Double score = results.get(i).categories().get(name);
+                if (Float.isNaN(label) || score == null) {
+                    continue;
+                }
+                n++;
+                boolean predicted = score >= threshold;
+                if (label == 1f) {
+                    tp += predicted ? 1 : 0;
+                    fn += predicted ? 0 : 1;
+                } else if (predicted) {
+                    fp++;
+                }
+            }
+            if (tp + fn > 0) {
+                out.put(name, LanguageScore.CategoryScore.of(tp, fp, fn, n));
+            }
+        }
+        return out;
+    }
+
+    private double spanF1(Path f, ToxicityClassifier c) {
         String lang = CorpusReader.lang(f);
         Predicate<Split> keep = splitFilter(rowsOf(f));
         List<SpanCorpus.Post> posts = SpanCorpus.read(f).stream().filter(p -> keep.test(p.split())).toList();
-        List<ToxicityResult> results = classifyAll(posts.stream().map(SpanCorpus.Post::text).toList(), lang,
+        List<ToxicityResult> results = classifyAll(c, posts.stream().map(SpanCorpus.Post::text).toList(), lang,
                 "spans " + lang);
         SpanF1 f1 = new SpanF1();
         for (int i = 0; i < posts.size(); i++) {
@@ -133,6 +195,11 @@ public final class ClassificationEvaluation {
     }
 
     private List<ToxicityResult> classifyAll(List<String> texts, String lang, String phase) {
+        return classifyAll(classifier, texts, lang, phase);
+    }
+
+    private List<ToxicityResult> classifyAll(ToxicityClassifier classifier, List<String> texts, String lang,
+                                             String phase) {
         List<ToxicityResult> out = new ArrayList<>(texts.size());
         int batch = 256;
         for (int i = 0; i < texts.size(); i += batch) {

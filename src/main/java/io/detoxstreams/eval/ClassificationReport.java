@@ -12,7 +12,9 @@ import java.util.OptionalDouble;
  * @param split      which rows were evaluated ({@code test}, {@code dev} or {@code all})
  * @param toxicity   one entry per {@code toxicity/<lang>.tsv}
  * @param functional one entry per {@code toxicity/functional/<lang>.tsv}
- * @param spanF1     lang → SemEval span F1, for each {@code toxicity/spans/<lang>.tsv}
+ * @param spanF1     lang → SemEval span F1, for each {@code toxicity/spans/<lang>.tsv} (spans as in production: only
+ *                   for comments at or above the threshold); {@code lang@review} → the same with spans from the review
+ *                   threshold on, for the embedded classifier
  * @param baseline   the same natural-comment files scored by the per-language char n-gram baseline trained in the
  *                   same run (empty when not requested)
  */
@@ -34,6 +36,26 @@ public record ClassificationReport(String model, String split, List<LanguageScor
 
     public double meanFunctionalAccuracy() {
         return mean(functional, s -> s.metrics().accuracy());
+    }
+
+    /** Mean over natural-comment files of the share of clean rows the moderator would flag. */
+    public double meanFlaggedClean() {
+        return mean(toxicity, LanguageScore::flaggedClean);
+    }
+
+    public double maxFlaggedClean() {
+        return toxicity.stream().mapToDouble(LanguageScore::flaggedClean).filter(v -> !Double.isNaN(v)).max()
+                .orElse(Double.NaN);
+    }
+
+    /** Mean over functional files with threat cases of the share held as threats. */
+    public double meanThreatRecall() {
+        return mean(functional, LanguageScore::threatRecall);
+    }
+
+    public double minThreatRecall() {
+        return functional.stream().mapToDouble(LanguageScore::threatRecall).filter(v -> !Double.isNaN(v)).min()
+                .orElse(Double.NaN);
     }
 
     public double baselineMeanMacroF1() {

@@ -53,6 +53,35 @@ public final class ExplanationBuilder {
                 summary);
     }
 
+    /**
+     * The explanation of a comment the moderator held because it read a threat or self-harm in it: the passage
+     * [{@code harmStart}, {@code harmEnd}) comes first, with {@code harmCategory} ({@code threat}, {@code self_harm}),
+     * then the classifier's other spans, all kept; the summary says where the passage is and what found it.
+     *
+     * @param finder what found the passage, e.g. {@code pattern:en.tsv line 12}
+     */
+    public static Explanation heldForHarm(String original, ToxicityResult before, HoldReason reason, int harmStart,
+                                          int harmEnd, String harmCategory, double harmScore, String finder,
+                                          String backend) {
+        int end = Math.min(harmEnd, original.length());
+        int start = Math.min(harmStart, end);
+        List<SpanEdit> spans = new ArrayList<>();
+        spans.add(new SpanEdit(start, end, harmCategory, harmScore, EditAction.KEPT, original.substring(start, end)));
+        for (ToxicSpan s : before.spans()) {
+            if (s.end() <= start || s.start() >= end) {
+                int e = Math.min(s.end(), original.length());
+                spans.add(new SpanEdit(Math.min(s.start(), e), e, s.category(), s.score(), EditAction.KEPT,
+                        original.substring(Math.min(s.start(), e), e)));
+            }
+        }
+        Set<String> categories = new LinkedHashSet<>();
+        categories.add(harmCategory);
+        categories.addAll(categories(before, spans));
+        String summary = Summary.heldForHarm(reason, harmCategory, start, end, finder, before.score());
+        return new Explanation(spans, List.copyOf(categories), before.score(), Double.NaN, "none", backend,
+                before.model(), summary);
+    }
+
     static List<String> categories(ToxicityResult before, List<SpanEdit> edits) {
         Set<String> out = new LinkedHashSet<>();
         before.categories().entrySet().stream()

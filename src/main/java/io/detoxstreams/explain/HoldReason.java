@@ -2,7 +2,11 @@ package io.detoxstreams.explain;
 
 import java.util.Locale;
 
-/** Why a toxic comment was held for review instead of being published. */
+/**
+ * Why a comment was held for review instead of being published: by the moderator ({@link #THREAT}, {@link #SELF_HARM}
+ * on every comment; {@link #UNSUPPORTED_LANGUAGE} and {@link #UNCERTAIN} when configured to review), or by the
+ * rewriter (the others).
+ */
 public enum HoldReason {
     NOT_DETOXIFIABLE("the comment's meaning is the insult itself; nothing neutral is left to keep"),
     THREAT("threats are never rewritten"),
@@ -13,7 +17,8 @@ public enum HoldReason {
     LANGUAGE_CHANGED("the rewrite is not in the language of the original"),
     EMPTY_REWRITE("nothing is left after removing the toxic parts"),
     BACKEND_FAILED("every rewrite backend failed"),
-    UNSUPPORTED_LANGUAGE("no rewriter supports this language under the configured policy");
+    UNSUPPORTED_LANGUAGE("the model has no data for this language, or none could be detected"),
+    UNCERTAIN("the model is not sure enough to rewrite it");
 
     private final String description;
 

@@ -41,6 +41,12 @@ final class Summary {
                 categories.isEmpty() ? "" : ", categories " + String.join(", ", categories));
     }
 
+    static String heldForHarm(HoldReason reason, String category, int start, int end, String finder, double before) {
+        return String.format(Locale.ROOT, "Held for review (%s): %s; characters %d–%d were read as %s (%s); "
+                        + "toxicity %.2f.", reason.code(), reason.description(), start, end,
+                category.equals("self_harm") ? "self-harm" : "a threat", finder, before);
+    }
+
     /**
      * {@code String.format(Locale.ROOT, "%.2f", v)} without the formatter, which cost ~10% of a whole detoxification:
      * the shortest decimal of the value rounded half-up, as the formatter does (negative values, which scores never are, and

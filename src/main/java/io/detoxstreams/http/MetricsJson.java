@@ -46,6 +46,8 @@ final class MetricsJson {
         number(n, "mean_score", s.meanScore(), 4);
         n.set("categories", counts(s.categories()));
         n.set("rewriter_backends", counts(s.backends()));
+        n.put("uncertain", s.uncertain());
+        n.set("coverage", counts(s.coverage()));
         n.set("latency_ms", latency(s.latencyHistogram(), s.latencySumMs()));
         n.set("ingest_latency_ms", latency(s.ingestLatencyHistogram(), s.ingestLatencySumMs()));
         n.put("updated_at", s.updatedAt() == 0 ? null : Instant.ofEpochMilli(s.updatedAt()).toString());

@@ -22,8 +22,11 @@ import java.util.Set;
  *       {@code fastConfidence} or above (method {@code fast});</li>
  *   <li>Lingua restricted to those languages (method {@code lingua}).</li>
  * </ol>
- * Texts with fewer than {@code minLetters} letters, in scripts no configured language uses, or whose best
- * confidence stays under {@code minConfidence} are {@code und}. Thread-safe.
+ * A script that no configured language uses but that one language is written in (Kana → ja, Thai, Hebrew, Georgian,
+ * Armenian, Bengali, Tamil, … see {@link #RECOGNISED}) is still reported as that language (method {@code script}), so
+ * that a Japanese comment is counted as {@code ja} — and its coverage seen to be unsupported — instead of {@code und}.
+ * Texts with fewer than {@code minLetters} letters are {@code und} with method {@code short}; texts in other scripts, or
+ * whose best confidence stays under {@code minConfidence}, are {@code und}. Thread-safe.
  */
 public final class CompositeLanguageDetector implements LanguageDetector {
 
@@ -40,6 +43,19 @@ public final class CompositeLanguageDetector implements LanguageDetector {
             Map.entry("ru", Script.CYRILLIC), Map.entry("uk", Script.CYRILLIC), Map.entry("bg", Script.CYRILLIC),
             Map.entry("sr", Script.CYRILLIC), Map.entry("mk", Script.CYRILLIC), Map.entry("be", Script.CYRILLIC),
             Map.entry("kk", Script.CYRILLIC));
+
+    /**
+     * Scripts that identify one language on their own: reported even when that language is not configured (the
+     * models cannot score it, but the verdict should say what it is).
+     */
+    public static final Map<Script, String> RECOGNISED = Map.ofEntries(Map.entry(Script.KANA, "ja"),
+            Map.entry(Script.THAI, "th"), Map.entry(Script.HEBREW, "he"), Map.entry(Script.GEORGIAN, "ka"),
+            Map.entry(Script.ARMENIAN, "hy"), Map.entry(Script.BENGALI, "bn"), Map.entry(Script.TAMIL, "ta"),
+            Map.entry(Script.TELUGU, "te"), Map.entry(Script.KANNADA, "kn"), Map.entry(Script.MALAYALAM, "ml"),
+            Map.entry(Script.GUJARATI, "gu"), Map.entry(Script.GURMUKHI, "pa"), Map.entry(Script.ORIYA, "or"),
+            Map.entry(Script.SINHALA, "si"), Map.entry(Script.KHMER, "km"), Map.entry(Script.LAO, "lo"),
+            Map.entry(Script.MYANMAR, "my"), Map.entry(Script.TIBETAN, "bo"), Map.entry(Script.ETHIOPIC, "am"),
+            Map.entry(Script.HANGUL, "ko"), Map.entry(Script.GREEK, "el"));
 
     /** Languages commonly written in Latin letters too; candidates for Latin text when the fast model knows them. */
     private static final Set<String> ROMANIZED = Set.of("hi");
@@ -112,7 +128,10 @@ public final class CompositeLanguageDetector implements LanguageDetector {
                 return new LanguageGuess(h, dominant.iso(), 1.0, "hint");
             }
         }
-        if (letters < minLetters || dominant == Script.OTHER) {
+        if (letters < minLetters) {
+            return LanguageGuess.tooShort(dominant.iso());
+        }
+        if (dominant == Script.OTHER) {
             return LanguageGuess.undetermined(dominant.iso());
         }
         // Han with kana is Japanese, not Chinese.
@@ -122,7 +141,9 @@ public final class CompositeLanguageDetector implements LanguageDetector {
         double share = counts[dominant.ordinal()] / (double) letters;
         List<String> candidates = byScript.getOrDefault(dominant, List.of());
         if (candidates.isEmpty()) {
-            return LanguageGuess.undetermined(dominant.iso());
+            String recognised = RECOGNISED.get(dominant);
+            return recognised == null ? LanguageGuess.undetermined(dominant.iso())
+                    : decide(recognised, dominant, share, "script");
         }
         if (candidates.size() == 1) {
             return decide(candidates.get(0), dominant, share, "script");

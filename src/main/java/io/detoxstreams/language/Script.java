@@ -7,7 +7,9 @@ package io.detoxstreams.language;
 public enum Script {
     LATIN("Latn"), CYRILLIC("Cyrl"), GREEK("Grek"), ARABIC("Arab"), HEBREW("Hebr"), DEVANAGARI("Deva"),
     BENGALI("Beng"), HAN("Hani"), KANA("Kana"), HANGUL("Hang"), THAI("Thai"), ETHIOPIC("Ethi"), GEORGIAN("Geor"),
-    ARMENIAN("Armn"), OTHER("Zyyy");
+    ARMENIAN("Armn"), TAMIL("Taml"), TELUGU("Telu"), KANNADA("Knda"), MALAYALAM("Mlym"), GUJARATI("Gujr"),
+    GURMUKHI("Guru"), ORIYA("Orya"), SINHALA("Sinh"), KHMER("Khmr"), LAO("Laoo"), MYANMAR("Mymr"), TIBETAN("Tibt"),
+    OTHER("Zyyy");
 
     private final String iso;
 
@@ -42,6 +44,18 @@ public enum Script {
             case ETHIOPIC -> ETHIOPIC;
             case GEORGIAN -> GEORGIAN;
             case ARMENIAN -> ARMENIAN;
+            case TAMIL -> TAMIL;
+            case TELUGU -> TELUGU;
+            case KANNADA -> KANNADA;
+            case MALAYALAM -> MALAYALAM;
+            case GUJARATI -> GUJARATI;
+            case GURMUKHI -> GURMUKHI;
+            case ORIYA -> ORIYA;
+            case SINHALA -> SINHALA;
+            case KHMER -> KHMER;
+            case LAO -> LAO;
+            case MYANMAR -> MYANMAR;
+            case TIBETAN -> TIBETAN;
             default -> OTHER;
         };
     }

@@ -21,10 +21,14 @@ public final class LanguageStats {
     long rewrite;
     long hold;
     long dlq;
+    /** Comments in the review band: passed or held by moderation.uncertain.action, never rewritten. */
+    long uncertain;
     final Map<String, Long> holdByReason = new TreeMap<>();
     final Map<String, Long> dlqByReason = new TreeMap<>();
     final Map<String, Long> categories = new TreeMap<>();
     final Map<String, Long> backends = new TreeMap<>();
+    /** Coverage of the comment's language (supported, limited, unsupported) → moderated comments. */
+    final Map<String, Long> coverage = new TreeMap<>();
     /** Sum of toxicity scores in millionths, so sums are exact and independent of the order of additions. */
     long scoreSumMicros;
     final long[] scoreHistogram = new long[Buckets.scoreBuckets()];
@@ -43,10 +47,12 @@ public final class LanguageStats {
         rewrite += other.rewrite;
         hold += other.hold;
         dlq += other.dlq;
+        uncertain += other.uncertain;
         addAll(holdByReason, other.holdByReason);
         addAll(dlqByReason, other.dlqByReason);
         addAll(categories, other.categories);
         addAll(backends, other.backends);
+        addAll(coverage, other.coverage);
         scoreSumMicros += other.scoreSumMicros;
         addAll(scoreHistogram, other.scoreHistogram);
         addAll(confidenceHistogram, other.confidenceHistogram);
@@ -90,6 +96,16 @@ public final class LanguageStats {
 
     public long dlq() {
         return dlq;
+    }
+
+    /** Comments scored in the review band (between the review and the rewrite threshold). */
+    public long uncertain() {
+        return uncertain;
+    }
+
+    /** Coverage of the comments' language ({@code supported}, {@code limited}, {@code unsupported}) → count. */
+    public Map<String, Long> coverage() {
+        return Collections.unmodifiableMap(coverage);
     }
 
     public Map<String, Long> holdByReason() {
@@ -166,7 +182,8 @@ public final class LanguageStats {
             return false;
         }
         return total == s.total && pass == s.pass && toxic == s.toxic && rewrite == s.rewrite && hold == s.hold
-                && dlq == s.dlq && holdByReason.equals(s.holdByReason) && dlqByReason.equals(s.dlqByReason)
+                && dlq == s.dlq && uncertain == s.uncertain && coverage.equals(s.coverage)
+                && holdByReason.equals(s.holdByReason) && dlqByReason.equals(s.dlqByReason)
                 && categories.equals(s.categories) && backends.equals(s.backends) && scoreSumMicros == s.scoreSumMicros
                 && Arrays.equals(scoreHistogram, s.scoreHistogram)
                 && Arrays.equals(confidenceHistogram, s.confidenceHistogram)
@@ -183,7 +200,8 @@ public final class LanguageStats {
     @Override
     public String toString() {
         return "LanguageStats{total=" + total + ", pass=" + pass + ", toxic=" + toxic + ", rewrite=" + rewrite
-                + ", hold=" + hold + ", dlq=" + dlq + ", holdByReason=" + holdByReason + ", dlqByReason=" + dlqByReason
+                + ", hold=" + hold + ", dlq=" + dlq + ", uncertain=" + uncertain + ", coverage=" + coverage
+                + ", holdByReason=" + holdByReason + ", dlqByReason=" + dlqByReason
                 + "}";
     }
 }

@@ -19,12 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * (index, count) — since a single event has one non-zero bucket per histogram. A one-event delta is ~40 bytes.
  *
  * <p>The bucket layout is that of {@link Buckets}; the format byte changes whenever it does, so old state is
- * rejected loudly instead of being merged into the wrong buckets.
+ * rejected loudly instead of being merged into the wrong buckets. Format 2 appends the uncertain count and the
+ * coverage counts; format 1 (written before them) is still read, with both empty.
  */
 public final class LanguageStatsSerde implements Serde<LanguageStats>, Serializer<LanguageStats>,
         Deserializer<LanguageStats> {
 
-    static final byte FORMAT = 1;
+    static final byte FORMAT = 2;
+    /** The format before the uncertain and coverage counts: still read, never written. */
+    static final byte FORMAT_1 = 1;
     private static final Map<String, byte[]> UTF8 = new ConcurrentHashMap<>();
 
     @Override
@@ -47,6 +50,8 @@ public final class LanguageStatsSerde implements Serde<LanguageStats>, Serialize
         writeSparse(out, s.confidenceHistogram);
         writeSparse(out, s.latencyHistogram);
         writeSparse(out, s.ingestLatencyHistogram);
+        out.varlong(s.uncertain);
+        writeMap(out, s.coverage);
         return Arrays.copyOf(out.bytes, out.size);
     }
 
@@ -58,7 +63,7 @@ public final class LanguageStatsSerde implements Serde<LanguageStats>, Serialize
         try {
             ByteBuffer in = ByteBuffer.wrap(data);
             byte format = in.get();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_1) {
                 throw new SerializationException("unknown LanguageStats format " + format + " on " + topic);
             }
             LanguageStats s = new LanguageStats();
@@ -80,6 +85,10 @@ public final class LanguageStatsSerde implements Serde<LanguageStats>, Serialize
             readSparse(in, s.confidenceHistogram);
             readSparse(in, s.latencyHistogram);
             readSparse(in, s.ingestLatencyHistogram);
+            if (format == FORMAT) {
+                s.uncertain = readVarlong(in);
+                readMap(in, s.coverage);
+            }
             if (in.hasRemaining()) {
                 throw new SerializationException(in.remaining() + " trailing bytes in LanguageStats on " + topic);
             }

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * Turns each outcome into a one-event {@link LanguageStats} delta, so that every comment is counted exactly once in
  * each column:
  * <ul>
- *   <li>{@link #verdict}: the moderator's verdict on a comment — total, score, categories and language confidence
- *       always; PASS counts as pass (with its latency), PENDING as toxic;</li>
+ *   <li>{@link #verdict}: the moderator's verdict on a comment — total, score, categories, language confidence and
+ *       coverage always, uncertain when the score is in the review band; PASS counts as pass and HOLD (threat,
+ *       self-harm, unsupported language, uncertain: held by the moderator itself) as hold by reason, both with their
+ *       latency; PENDING as toxic;</li>
  *   <li>{@link #outcome}: the rewriter's final result for a toxic comment — REWRITE, HOLD (by reason) or, should the
  *       rewriter pass it, PASS; with its latency and backend. Never total or toxic again;</li>
  *   <li>{@link #dlq}: a dead-lettered record — dlq (by reason) only; it was never moderated.</li>
@@ -35,11 +37,25 @@ public final class MetricsEvents {
     public static LanguageStats verdict(ModerationResult r) {
         LanguageStats s = new LanguageStats();
         s.total = 1;
-        if (r.getAction() == ModerationAction.PASS) {
-            s.pass = 1;
-            latency(s, r);
-        } else {
-            s.toxic = 1;
+        switch (r.getAction()) {
+            case PASS -> {
+                s.pass = 1;
+                latency(s, r);
+            }
+            case HOLD -> {
+                s.hold = 1;
+                s.holdByReason.put(r.getHoldReason() == null ? "unknown" : r.getHoldReason(), 1L);
+                latency(s, r);
+            }
+            default -> s.toxic = 1;
+        }
+        String coverage = r.getLanguage().getCoverage();
+        if (coverage != null) {
+            s.coverage.put(coverage, 1L);
+        }
+        Double review = r.getReviewThreshold();
+        if (review != null && r.getToxicityScore() >= review && r.getToxicityScore() < r.getThreshold()) {
+            s.uncertain = 1;
         }
         double score = unit(r.getToxicityScore());
         s.scoreSumMicros = Math.round(score * 1e6);

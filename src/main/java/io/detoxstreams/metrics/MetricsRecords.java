@@ -51,6 +51,8 @@ public final class MetricsRecords {
                 .setIngestLatencyHistogram(longs(s.ingestLatencyHistogram))
                 .setIngestLatencySumMs(s.ingestLatencySumMs)
                 .setRewriterBackendCounts(new HashMap<>(s.backends))
+                .setCoverageCounts(new HashMap<>(s.coverage))
+                .setUncertain(s.uncertain)
                 .setUpdatedAt(Instant.ofEpochMilli(s.updatedAt))
                 .build();
     }
@@ -71,6 +73,8 @@ public final class MetricsRecords {
         s.dlqByReason.putAll(m.getDlqByReason());
         s.categories.putAll(m.getCategoryCounts());
         s.backends.putAll(m.getRewriterBackendCounts());
+        s.coverage.putAll(m.getCoverageCounts());
+        s.uncertain = m.getUncertain();
         s.scoreSumMicros = Math.round(m.getScoreSum() * 1e6);
         copy(m.getScoreHistogram(), s.scoreHistogram, "score");
         copy(m.getConfidenceHistogram(), s.confidenceHistogram, "confidence");

@@ -32,12 +32,14 @@ import java.util.function.Function;
  * moderator, rewriter, classify, rewrite, eval, bench) and every test gets its models here.
  * <ul>
  *   <li>language detection over {@code languages} ({@code language.lingua.accuracy});</li>
- *   <li>the embedded classifier with the {@code threshold.<lang>} overrides, and an {@code onnx} classifier per
+ *   <li>the embedded classifier with the {@code threshold.<lang>} and {@code review.threshold.<lang>} overrides of
+ *       its shipped operating point, and an {@code onnx} classifier per
  *       distinct directory named by {@code classifier.default} / {@code classifier.<lang>}, routed per language;</li>
  *   <li>the detoxifier: {@code rewriter.chain} / {@code rewriter.chain.<lang>} with one instance per distinct backend
- *       ({@code embedded}, {@code onnx-seq2seq:DIR}, {@code chat:NAME}), verified by the routed classifier,
- *       {@code rewriter.similarity.floor}, {@code rewriter.hold.threshold}, {@code rewriter.fluency.floor} (the
- *       shipped fluency models check the rewrites of every backend) and {@code rewriter.max.batch.tokens}.</li>
+ *       ({@code embedded}, {@code onnx-seq2seq:DIR}, {@code chat:NAME}), verified by the routed classifier at the
+ *       review band's lower bound (the judge: a rewrite that is still uncertain is not published),
+ *       {@code rewriter.similarity.floor}, {@code rewriter.hold.threshold}, {@code rewriter.fluency.floor} (the shipped
+ *       fluency models check the rewrites of every backend) and {@code rewriter.max.batch.tokens}.</li>
  * </ul>
  * A model that cannot be loaded fails with a {@link ConfigException} naming its key and path.
  *
@@ -68,17 +70,22 @@ public final class ModelFactory {
     public static Models load(DetoxConfig config, Path embeddedModel, Map<String, String> env) {
         ModelSettings s = config.models();
         EmbeddedToxicityClassifier embedded = (embeddedModel == null ? EmbeddedToxicityClassifier.loadDefault()
-                : EmbeddedToxicityClassifier.load(embeddedModel)).withThresholds(s.thresholds());
-        ToxicityClassifier classifier = classifier(s, embedded);
+                : EmbeddedToxicityClassifier.load(embeddedModel)).withThresholds(s.thresholds())
+                .withReviewThresholds(s.reviewThresholds());
+        Map<String, ToxicityClassifier> onnxByDir = new HashMap<>();
+        ToxicityClassifier classifier = classifier(s, embedded, onnxByDir);
+        // The same classifiers with the embedded one deciding from the review band's lower bound on: what a rewrite
+        // must get under to be published (onnx classifiers have no band, and are shared, not loaded twice).
+        ToxicityClassifier judge = classifier(s, embedded.withThresholdsAtReviewBand(), onnxByDir);
         HoldPolicy policy = s.holdThreshold() == null ? HoldPolicy.defaults()
                 : HoldPolicy.defaults().withNotDetoxifiableThreshold(s.holdThreshold());
         return new Models(() -> CompositeLanguageDetector.builder().languages(s.languages())
-                .linguaLowAccuracy(s.linguaLowAccuracy()).build(), embedded, classifier, policy,
-                models -> detoxifier(s, classifier, models.languageDetector(), policy, env));
+                .linguaLowAccuracy(s.linguaLowAccuracy()).build(), embedded, classifier, judge, policy,
+                models -> detoxifier(s, judge, models.languageDetector(), policy, env));
     }
 
-    private static ToxicityClassifier classifier(ModelSettings s, EmbeddedToxicityClassifier embedded) {
-        Map<String, ToxicityClassifier> byDir = new HashMap<>();
+    private static ToxicityClassifier classifier(ModelSettings s, EmbeddedToxicityClassifier embedded,
+                                                 Map<String, ToxicityClassifier> byDir) {
         Function<ModelSpec, ToxicityClassifier> build = spec -> spec.kind() == ModelSpec.Kind.EMBEDDED ? embedded
                 : byDir.computeIfAbsent(spec.dir().toAbsolutePath().normalize().toString(), d -> loading(spec,
                         () -> OnnxToxicityClassifier.load(spec.dir(), new OnnxToxicityClassifier.Options(

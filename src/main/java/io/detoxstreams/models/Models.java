@@ -28,17 +28,19 @@ public final class Models implements AutoCloseable {
     private LanguageDetector languageDetector;
     private final EmbeddedToxicityClassifier embedded;
     private final ToxicityClassifier classifier;
+    private final ToxicityClassifier judge;
     private final HoldPolicy policy;
     private final java.util.function.Function<Models, VerifyingDetoxifier> detoxifierLoader;
     private VerifyingDetoxifier detoxifier;
     private boolean closed;
 
     Models(Supplier<LanguageDetector> detectorLoader, EmbeddedToxicityClassifier embedded,
-           ToxicityClassifier classifier, HoldPolicy policy,
+           ToxicityClassifier classifier, ToxicityClassifier judge, HoldPolicy policy,
            java.util.function.Function<Models, VerifyingDetoxifier> detoxifierLoader) {
         this.detectorLoader = detectorLoader;
         this.embedded = embedded;
         this.classifier = classifier;
+        this.judge = judge;
         this.policy = policy;
         this.detoxifierLoader = detoxifierLoader;
     }
@@ -57,6 +59,15 @@ public final class Models implements AutoCloseable {
     /** The classifier the moderator and the verifier use: each language's own ({@code classifier.<lang>}). */
     public ToxicityClassifier classifier() {
         return classifier;
+    }
+
+    /**
+     * The same classifier deciding "toxic" from each language's review band on: what the detoxifier verifies
+     * rewrites with (a rewrite still in the band is not published) and {@code eval detox}'s judge. Shares the
+     * models of {@link #classifier()}; closed with them.
+     */
+    public ToxicityClassifier judge() {
+        return judge;
     }
 
     /** The embedded model (always loaded: it gives spans and categories to transformer classifiers too). */

@@ -10,17 +10,20 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import java.time.Clock;
 
 /**
- * Topology node {@code classify}: scores the comment with the per-language threshold and emits the moderator's
- * verdict — PASS (final) or PENDING (toxic, for the rewriter), carrying the classification.
+ * Topology node {@code classify}: scores the comment with the per-language thresholds, looks for threats and
+ * self-harm, and emits the moderator's verdict ({@link ModerationPolicy}) — PASS (final), HOLD (final, for review) or
+ * PENDING (toxic, for the rewriter) — carrying the classification. The classify timing includes the harm check.
  */
 final class ClassifyProcessor implements FixedKeyProcessor<byte[], DetectedComment, ModerationResult> {
 
     private final ToxicityClassifier classifier;
+    private final ModerationPolicy policy;
     private final Clock clock;
     private FixedKeyProcessorContext<byte[], ModerationResult> context;
 
-    ClassifyProcessor(ToxicityClassifier classifier, Clock clock) {
+    ClassifyProcessor(ToxicityClassifier classifier, ModerationPolicy policy, Clock clock) {
         this.classifier = classifier;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -33,10 +36,12 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], DetectedComme
     public void process(FixedKeyRecord<byte[], DetectedComment> record) {
         DetectedComment d = record.value();
         long t0 = System.nanoTime();
-        ToxicityResult toxicity = classifier.classify(d.comment().text(), d.language().lang());
+        String text = d.comment().text();
+        ToxicityResult toxicity = classifier.classify(text, d.language().lang());
+        ModerationPolicy.Decision decision = policy.decide(text, d.language(), toxicity);
         long micros = (System.nanoTime() - t0) / 1_000;
-        ModerationResult verdict = ModeratorVerdicts.of(d.comment(), d.language(), toxicity, d.detectMicros(), micros,
-                clock.millis());
+        ModerationResult verdict = ModeratorVerdicts.of(d.comment(), d.language(), toxicity, decision,
+                d.detectMicros(), micros, clock.millis());
         context.forward(record.withValue(verdict));
     }
 }

@@ -83,7 +83,8 @@ public final class ModeratorService implements AutoCloseable {
                 ? MetricsTopology.Options.from(config) : null;
         return ModeratorTopology.build(new StreamsBuilder(), new ModeratorTopology.Deps(config.topics(),
                 Codecs.from(config), models.languageDetector(), models.classifier(),
-                config.getInt(DetoxConfig.TEXT_MAX_CHARS), Clock.systemUTC(), metrics, observer, RecordLimits.from(config)));
+                config.getInt(DetoxConfig.TEXT_MAX_CHARS), Clock.systemUTC(), metrics, observer, RecordLimits.from(config),
+                ModerationPolicy.from(config, models.classifier())));
     }
 
     /** Also tells {@code listener} of every state change (after this service has handled it). */

@@ -30,11 +30,14 @@ import java.util.Map;
  * <pre>
  * comments ─► decode ─► validate ─┬─ rejected ─► dlq-raw ─► comments.dlq   (original bytes + error headers, bounded)
  *                                 └─ valid ─► normalize ─► detect-language ─► classify ─┬─ pass ─► comments.detoxified
+ *                                                                                       ├─ hold ─► comments.review
  *                                                                                       ├─ toxic ─► comments.toxic
  *                                                                                       └─ metrics sub-topology
  * </pre>
  * The metrics sub-topology ({@link MetricsTopology}) also reads the rewriter's outcomes and the DLQ back from their
  * topics and keeps the per-language stores; {@code observe-*} nodes feed process-local telemetry.
+ * {@code classify} applies the {@link ModerationPolicy}: threats and self-harm (on every comment), unsupported languages
+ * and uncertain scores may be held by the moderator itself and go straight to review.
  * Keys are never touched: the input key is the key of every output record. Values are read as bytes so that
  * decoding happens inside the topology and a bad record can go to the DLQ exactly as it came.
  *
@@ -52,19 +55,37 @@ public final class ModeratorTopology {
 
     /**
      * What the topology needs: topic names, codecs, the shared (thread-safe) models, limits, a clock; the options of
-     * the metrics sub-topology (null: without it) and an observer for process-local telemetry.
+     * the metrics sub-topology (null: without it), an observer for process-local telemetry, and the moderation
+     * policy (review band, unsupported languages, harm detection).
      */
     public record Deps(TopicNames topics, Codecs codecs, LanguageDetector detector, ToxicityClassifier classifier,
                        int maxChars, Clock clock, MetricsTopology.Options metrics, VerdictObserver observer,
-                       RecordLimits limits) {
+                       RecordLimits limits, ModerationPolicy policy) {
+
+        /** With the default {@link ModerationPolicy}. */
+        public Deps(TopicNames topics, Codecs codecs, LanguageDetector detector, ToxicityClassifier classifier,
+                    int maxChars, Clock clock, MetricsTopology.Options metrics, VerdictObserver observer,
+                    RecordLimits limits) {
+            this(topics, codecs, detector, classifier, maxChars, clock, metrics, observer, limits,
+                    ModerationPolicy.defaults(classifier));
+        }
 
         /** With the default record size limits. */
         public Deps(TopicNames topics, Codecs codecs, LanguageDetector detector, ToxicityClassifier classifier,
-                    int maxChars, Clock clock, MetricsTopology.Options metrics, VerdictObserver observer) {
-            this(topics, codecs, detector, classifier, maxChars, clock, metrics, observer, RecordLimits.defaults());
+                    int maxChars, Clock clock, MetricsTopology.Options metrics, VerdictObserver observer,
+                    ModerationPolicy policy) {
+            this(topics, codecs, detector, classifier, maxChars, clock, metrics, observer, RecordLimits.defaults(),
+                    policy);
         }
 
-        /** Without the metrics sub-topology and without telemetry. */
+        /** With the default record size limits and the default {@link ModerationPolicy}. */
+        public Deps(TopicNames topics, Codecs codecs, LanguageDetector detector, ToxicityClassifier classifier,
+                    int maxChars, Clock clock, MetricsTopology.Options metrics, VerdictObserver observer) {
+            this(topics, codecs, detector, classifier, maxChars, clock, metrics, observer, RecordLimits.defaults(),
+                    ModerationPolicy.defaults(classifier));
+        }
+
+        /** Without the metrics sub-topology and without telemetry, with the default policy. */
         public Deps(TopicNames topics, Codecs codecs, LanguageDetector detector, ToxicityClassifier classifier,
                     int maxChars, Clock clock) {
             this(topics, codecs, detector, classifier, maxChars, clock, null, VerdictObserver.NONE);
@@ -106,16 +127,21 @@ public final class ModeratorTopology {
         KStream<byte[], ModerationResult> verdicts = ingest.get(INGEST_BRANCH_PREFIX + "valid")
                 .processValues(NormalizeProcessor::new, Named.as("normalize"))
                 .processValues(() -> new DetectLanguageProcessor(deps.detector()), Named.as("detect-language"))
-                .processValues(() -> new ClassifyProcessor(deps.classifier(), deps.clock()), Named.as("classify"))
+                .processValues(() -> new ClassifyProcessor(deps.classifier(), deps.policy(), deps.clock()),
+                        Named.as("classify"))
                 .peek((key, v) -> deps.observer().verdict(v), Named.as("observe-verdict"));
 
-        // 4. Route: clean comments are final; toxic ones go to the rewriter.
+        // 4. Route: clean comments are final, held ones (threats, self-harm, by policy) go to review, toxic ones to the
+        //    rewriter.
         Map<String, KStream<byte[], ModerationResult>> routed = verdicts
                 .split(Named.as(VERDICT_BRANCH_PREFIX))
                 .branch((key, v) -> v.getAction() == ModerationAction.PASS, Branched.as("pass"))
+                .branch((key, v) -> v.getAction() == ModerationAction.HOLD, Branched.as("hold"))
                 .defaultBranch(Branched.as("toxic"));
         routed.get(VERDICT_BRANCH_PREFIX + "pass")
                 .to(topics.detoxified(), Produced.with(bytes, results).withName("detoxified-sink"));
+        routed.get(VERDICT_BRANCH_PREFIX + "hold")
+                .to(topics.review(), Produced.with(bytes, results).withName("review-sink"));
         routed.get(VERDICT_BRANCH_PREFIX + "toxic")
                 .to(topics.toxic(), Produced.with(bytes, results).withName("toxic-sink"));
 

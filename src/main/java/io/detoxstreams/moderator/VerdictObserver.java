@@ -13,7 +13,7 @@ public interface VerdictObserver {
     VerdictObserver NONE = new VerdictObserver() {
     };
 
-    /** A PASS or PENDING verdict, with its language, scores and model timings. */
+    /** A PASS, HOLD or PENDING verdict, with its language, scores and model timings. */
     default void verdict(ModerationResult result) {
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The moderator's own Prometheus meters, fed by the topology's {@code observe-*} nodes:
  * <ul>
- *   <li>{@code detox_moderator_verdicts_total{lang, action}} — PASS / PENDING verdicts;</li>
+ *   <li>{@code detox_moderator_verdicts_total{lang, action}} — PASS / HOLD / PENDING verdicts;</li>
  *   <li>{@code detox_moderator_dlq_total{reason}} — input records dead-lettered by the moderator;</li>
  *   <li>{@code detox_model_latency_seconds{model="detect"|"classify", lang}} — per-comment model time.</li>
  * </ul>
@@ -37,7 +37,7 @@ public final class ModeratorMeters implements VerdictObserver {
         String lang = r.getLanguage().getLang();
         String action = r.getAction().name();
         verdicts.computeIfAbsent(lang + '|' + action, k -> Counter.builder("detox.moderator.verdicts")
-                .description("Verdicts of the moderator (PASS, or PENDING for toxic comments)")
+                .description("Verdicts of the moderator (PASS; HOLD for threats, self-harm and by policy; PENDING for toxic comments)")
                 .tag("lang", lang).tag("action", action).register(registry)).increment();
         ModelTimers.get(detect, registry, "detect", lang).record(r.getTimings().getDetectMicros(), TimeUnit.MICROSECONDS);
         ModelTimers.get(classify, registry, "classify", lang)

@@ -77,6 +77,21 @@ public final class MemoizingClassifier implements ToxicityClassifier {
     }
 
     @Override
+    public double reviewThreshold(String lang) {
+        return delegate.reviewThreshold(lang);
+    }
+
+    @Override
+    public double threatThreshold(String lang) {
+        return delegate.threatThreshold(lang);
+    }
+
+    @Override
+    public io.detoxstreams.classify.Coverage coverage(String lang) {
+        return delegate.coverage(lang);
+    }
+
+    @Override
     public String version() {
         return delegate.version();
     }

@@ -45,12 +45,36 @@ public final class Codecs {
         return new Codecs(Format.AVRO, Format.AVRO, null);
     }
 
+    /**
+     * Released versions of the schemas, kept on the classpath under {@code /avro/released/<Name>-v<N>.avsc}: an
+     * {@code avro} codec reads records written with any of them (a rolling upgrade leaves older records on the
+     * topics), the current version's single-object fingerprint being different.
+     */
+    static final java.util.Map<String, java.util.List<String>> RELEASED = java.util.Map.of(
+            "ModerationResult", java.util.List.of("ModerationResult-v1.avsc"),
+            "LanguageMetrics", java.util.List.of("LanguageMetrics-v1.avsc", "LanguageMetrics-v2.avsc"));
+
     public static <T extends SpecificRecord> Codec<T> codec(Format format, Schema schema, SchemaRegistryClient registry) {
         return switch (format) {
-            case AVRO -> new AvroSingleObjectCodec<>(schema);
+            case AVRO -> withReleasedSchemas(new AvroSingleObjectCodec<>(schema), schema);
             case JSON -> new JsonCodec<>(schema);
             case AVRO_CONFLUENT -> new ConfluentAvroCodec<>(schema, registry);
         };
+    }
+
+    private static <T extends SpecificRecord> AvroSingleObjectCodec<T> withReleasedSchemas(AvroSingleObjectCodec<T> codec,
+                                                                                         Schema schema) {
+        for (String file : RELEASED.getOrDefault(schema.getName(), java.util.List.of())) {
+            try (java.io.InputStream in = Codecs.class.getResourceAsStream("/avro/released/" + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("released schema /avro/released/" + file + " is not on the classpath");
+                }
+                codec.addWriterSchema(new Schema.Parser().parse(in));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return codec;
     }
 
     public Codec<CommentEvent> comments() {

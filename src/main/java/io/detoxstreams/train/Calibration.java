@@ -1,6 +1,6 @@
 package io.detoxstreams.train;
 
-import io.detoxstreams.eval.BinaryMetrics;
+import io.detoxstreams.scoring.BinaryMetrics;
 
 /**
  * Per-language calibration: Platt scaling of the toxicity logit on the language's dev set (with Platt's smoothed

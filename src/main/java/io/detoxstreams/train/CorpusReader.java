@@ -29,6 +29,9 @@ public final class CorpusReader {
     static final java.util.Set<String> TOXIC_NOT_HATEFUL = java.util.Set.of("target_indiv_nh", "target_group_nh",
             "profanity_nh");
 
+    /** HateCheck functionalities whose cases insult the group they name (besides attacking its identity). */
+    static final java.util.Set<String> INSULTING = java.util.Set.of("derog_neg_attrib_h", "derog_dehum_h", "slur_h");
+
     private CorpusReader() {
     }
 
@@ -90,6 +93,21 @@ public final class CorpusReader {
     public static String lang(Path file) {
         String n = file.getFileName().toString();
         return n.substring(0, n.lastIndexOf('.')).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The rows of one {@code toxicity/<lang>.tsv} or {@code toxicity/functional/<lang>.tsv} file as examples, with
+     * their category labels and split (by template for functional tests), in file order.
+     */
+    public static List<Example> readClassificationFile(Path f, Example.Corpus corpus, SourcePolicy policy) {
+        List<Example> out = new ArrayList<>();
+        readClassification(f, lang(f), corpus, policy, out);
+        return out;
+    }
+
+    /** HateCheck's own gold label of a functional test case (its "non-hateful" abuse counts as 0 here). */
+    public static float goldLabel(Example e) {
+        return e.corpus() == Example.Corpus.FUNCTIONAL && TOXIC_NOT_HATEFUL.contains(e.group()) ? 0f : e.toxic();
     }
 
     static void readClassification(Path f, String lang, Example.Corpus corpus, SourcePolicy policy,
@@ -248,8 +266,12 @@ public final class CorpusReader {
             set(labels, Category.IDENTITY_ATTACK, toxic == 1f && !abuse && !f.equals("profanity_nh"));
             set(labels, Category.THREAT, f.startsWith("threat_"));
             set(labels, Category.PROFANITY, f.startsWith("profanity_"));
-            if (abuse) {
+            if (abuse || INSULTING.contains(f)) {
+                // Abuse of individuals and groups, derogatory attributes ("… are so stupid"), dehumanizing names and
+                // slurs insult whom they name (an insult "towards a person or a group", as Jigsaw defines it).
                 set(labels, Category.INSULT, true);
+            } else if (f.startsWith("threat_")) {
+                set(labels, Category.INSULT, false);
             }
             if (f.startsWith("counter_") || f.startsWith("slur_reclaimed")) {
                 // Quoted hate and reclaimed slurs: HateCheck's "non-hateful" is not "clean".

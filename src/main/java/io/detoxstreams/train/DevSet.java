@@ -1,7 +1,7 @@
 package io.detoxstreams.train;
 
 import io.detoxstreams.data.Split;
-import io.detoxstreams.eval.BinaryMetrics;
+import io.detoxstreams.scoring.BinaryMetrics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -24,8 +24,9 @@ final class FeatureTable {
         this.language = language;
     }
 
+    /** @param languageCopies per language index: whether its examples get per-language feature copies */
     static FeatureTable build(List<Example> examples, List<String> languages, TextNormalizer normalizer,
-                              Featurizer featurizer, boolean languageCopies, Progress progress) {
+                              Featurizer featurizer, boolean[] languageCopies, Progress progress) {
         int n = examples.size();
         int[][] hashes = new int[n][];
         int[][] langHashes = new int[n][];
@@ -36,7 +37,7 @@ final class FeatureTable {
             int li = languages.indexOf(e.lang());
             lang[i] = li;
             hashes[i] = TrainingAccess.hashes(featurizer, normalizer.normalize(e.text()).text(), e.lang());
-            langHashes[i] = languageCopies ? TrainingAccess.languageHashes(hashes[i], languages.get(li)) : null;
+            langHashes[i] = languageCopies[li] ? TrainingAccess.languageHashes(hashes[i], languages.get(li)) : null;
             long d = done.incrementAndGet();
             if (d % 2000 == 0 || d == n) {
                 synchronized (progress) {

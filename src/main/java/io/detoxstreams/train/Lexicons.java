@@ -25,13 +25,11 @@ import java.util.Set;
  *       {@code f*ck}, {@code х*й};</li>
  *   <li>the segmentation vocabulary: training words seen at least 3 times (top 60,000), for splitting spaced-out
  *       letter runs back into words;</li>
- *   <li>the lexicon terms themselves, normalized, per language: the model's lexicon-hit feature, and the weak
- *       {@code sexual} labels.</li>
+ *   <li>the lexicon terms themselves, normalized, per language: the model's lexicon-hit feature.</li>
  * </ul>
  * Built from the TRAIN split only, on text normalized without these lists.
  */
-public record Lexicons(MaskDictionary masks, WordSegmenter segmenter, Set<String> lexiconTerms,
-                       Map<String, List<String>> lexiconByLanguage) {
+public record Lexicons(MaskDictionary masks, WordSegmenter segmenter, Map<String, List<String>> lexiconByLanguage) {
 
     static final int MIN_TOXIC_COUNT = 3;
     static final double MIN_TOXIC_SHARE = 0.7;
@@ -110,8 +108,7 @@ public record Lexicons(MaskDictionary masks, WordSegmenter segmenter, Set<String
         for (Map.Entry<String, Integer> e : frequent.subList(0, Math.min(MAX_VOCABULARY, frequent.size()))) {
             vocabulary.put(e.getKey(), e.getValue());
         }
-        return new Lexicons(new MaskDictionary(maskWords), new WordSegmenter(vocabulary), Set.copyOf(terms),
-                byLanguage);
+        return new Lexicons(new MaskDictionary(maskWords), new WordSegmenter(vocabulary), byLanguage);
     }
 
     /** The letter-only words of a normalized text. */

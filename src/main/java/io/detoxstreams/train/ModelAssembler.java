@@ -5,7 +5,7 @@ import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
 import io.detoxstreams.classify.embedded.LinearModel;
 import io.detoxstreams.classify.embedded.TrainingAccess;
 import io.detoxstreams.data.Split;
-import io.detoxstreams.eval.SpanF1;
+import io.detoxstreams.scoring.SpanF1;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Turns trained {@link Trainer.Weights} into a shippable {@link LinearModel}: per-language Platt calibration and
- * macro-F1 thresholds on each language's dev set, and the span threshold that maximizes span F1 on the dev posts of
- * the span corpus.
+ * macro-F1 thresholds on each language's dev set, the operating point for real traffic ({@link OperatingPoints}),
+ * and the span threshold that maximizes span F1 on the dev posts of the span corpus.
  */
 public final class ModelAssembler {
 
@@ -33,7 +33,8 @@ public final class ModelAssembler {
         float[] b = new float[langs.size()];
         float[] t = new float[langs.size()];
         LinearModel uncalibrated = TrainingAccess.model(
-                new LinearModel.ModelInfo(version, options.maxCharN(), 0.5, 0.1, Map.of()), w.heads(), w.bits(),
+                new LinearModel.ModelInfo(version, options.maxCharN(), 0.5, 0.1,
+                        Map.of(LinearModel.LANGUAGE_COPIES, w.copies())), w.heads(), w.bits(),
                 w.weights(), w.bias(), langs, w.languageBias(), ones(langs.size()), new float[langs.size()],
                 halves(langs.size()), lexicons.masks(), lexicons.segmenter(), lexicons.lexiconByLanguage());
         EmbeddedToxicityClassifier raw = new EmbeddedToxicityClassifier(uncalibrated, Integer.MAX_VALUE);
@@ -79,7 +80,20 @@ public final class ModelAssembler {
                 new LinearModel.ModelInfo(version, options.maxCharN(), 0.5, 0.1, meta), w.heads(), w.bits(),
                 w.weights(), w.bias(), langs, w.languageBias(), a, b, t, lexicons.masks(), lexicons.segmenter(),
                 lexicons.lexiconByLanguage());
-        return calibrated;
+        Map<String, Map<String, Object>> points = OperatingPoints.choose(
+                new EmbeddedToxicityClassifier(calibrated, Integer.MAX_VALUE), examples, dev, langs);
+        float[] thresholds = new float[langs.size()];
+        for (int l = 0; l < langs.size(); l++) {
+            thresholds[l] = ((Number) points.get(langs.get(l)).get("threshold")).floatValue();
+        }
+        meta.put(LinearModel.OPERATING_POINT, points);
+        meta.put("operating_point_rule", Map.of("target_fpr", OperatingPoints.TARGET_FPR,
+                "limited_target_fpr", OperatingPoints.LIMITED_TARGET_FPR,
+                "threat_target_fpr", OperatingPoints.THREAT_TARGET_FPR,
+                "review_threshold", "macro-F1 threshold of the dev split, capped at the threshold"));
+        return TrainingAccess.model(new LinearModel.ModelInfo(version, options.maxCharN(), 0.5, 0.1, meta),
+                w.heads(), w.bits(), w.weights(), w.bias(), langs, w.languageBias(), a, b, thresholds,
+                lexicons.masks(), lexicons.segmenter(), lexicons.lexiconByLanguage());
     }
 
     /** The mean toxic share of the languages calibrated on natural comments (their dev sets). */

@@ -26,17 +26,40 @@ public final class Trainer {
         this.progress = progress;
     }
 
-    /** The trained weights plus what calibration needs: dev logits per example. */
+    /**
+     * The trained weights plus what calibration needs: dev logits per example.
+     *
+     * @param copies the languages whose features have per-language copies
+     */
     public record Weights(List<String> languages, String[] heads, int[] bits, float[][] weights, float[] bias,
-                          float[][] languageBias, int bestEpoch, List<Double> devScores) {
+                          float[][] languageBias, int bestEpoch, List<Double> devScores, List<String> copies) {
+    }
+
+    /**
+     * The languages that get per-language copies of the features: with {@code languageCopies} on, those with natural
+     * comments or detox pairs. A language known only from test suites (fr, it, nl, pl) gets none: a copy learned from
+     * a few hundred template sentences memorizes their wording, and everyday text is then scored on that noise.
+     */
+    static List<String> languagesWithCopies(List<Example> examples, List<String> languages, boolean languageCopies) {
+        java.util.Set<String> natural = new java.util.HashSet<>();
+        for (Example e : examples) {
+            if (e.corpus() == Example.Corpus.TOXICITY || e.corpus() == Example.Corpus.DETOX) {
+                natural.add(e.lang());
+            }
+        }
+        return languageCopies ? languages.stream().filter(natural::contains).toList() : List.of();
     }
 
     public Weights train(List<Example> examples, TextNormalizer normalizer,
                          java.util.Map<String, List<String>> lexicon) {
         List<String> languages = new ArrayList<>(new TreeSet<>(examples.stream().map(Example::lang).toList()));
+        List<String> copies = languagesWithCopies(examples, languages, options.languageCopies());
+        boolean[] withCopies = new boolean[languages.size()];
+        for (int l = 0; l < languages.size(); l++) {
+            withCopies[l] = copies.contains(languages.get(l));
+        }
         FeatureTable ft = FeatureTable.build(examples, languages, normalizer,
-                TrainingAccess.featurizer(options.maxCharN(), lexicon),
-                options.languageCopies(), progress);
+                TrainingAccess.featurizer(options.maxCharN(), lexicon), withCopies, progress);
         int heads = Heads.COUNT;
         int[] bits = new int[heads];
         float[][] w = new float[heads][];
@@ -102,7 +125,7 @@ public final class Trainer {
             }
         }
         return new Weights(languages, Heads.NAMES.toArray(String[]::new), bits, bestW, bestBias, bestLangBias,
-                bestEpoch, devScores);
+                bestEpoch, devScores, copies);
     }
 
     private void step(Example e, int[] hs, int[] lh, int lang, float[][] w, float[][] g2, float[] bias, float[] biasG,

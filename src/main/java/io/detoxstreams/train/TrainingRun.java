@@ -38,7 +38,6 @@ public final class TrainingRun {
         }
         List<Example> trainOnly = examples.stream().filter(e -> e.split() == Split.TRAIN).toList();
         Lexicons lexicons = Lexicons.build(dataDir, trainOnly);
-        WeakLabels.addSexualLabels(examples, lexicons.lexiconTerms());
         Map<String, List<String>> categorySupport = CategorySupport.apply(examples);
         Trainer.Weights weights = new Trainer(options, progress).train(examples, lexicons.normalizer(),
                 lexicons.lexiconByLanguage());
@@ -49,6 +48,7 @@ public final class TrainingRun {
         meta.put("options", options);
         meta.put("best_epoch", weights.bestEpoch());
         meta.put(LinearModel.CATEGORY_SUPPORT, categorySupport);
+        meta.put(LinearModel.LANGUAGE_COPIES, weights.copies());
         meta.put("dev_mean_macro_f1_per_epoch", weights.devScores());
         LinearModel model = ModelAssembler.assemble(weights, examples, lexicons, options, version, meta);
         Path spans = dataDir.resolve("toxicity/spans/en.tsv");

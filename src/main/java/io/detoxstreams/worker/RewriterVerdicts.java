@@ -9,8 +9,8 @@ import io.detoxstreams.avro.Timings;
 import io.detoxstreams.classify.ToxicSpan;
 import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.explain.Explanation;
+import io.detoxstreams.explain.ExplanationRecords;
 import io.detoxstreams.explain.HoldReason;
-import io.detoxstreams.explain.SpanEdit;
 import io.detoxstreams.rewrite.Action;
 import io.detoxstreams.rewrite.ModerationDecision;
 import io.detoxstreams.rewrite.RewriteRequest;
@@ -97,23 +97,7 @@ public final class RewriterVerdicts {
     }
 
     static ExplanationInfo explanation(Explanation e, double similarity) {
-        return ExplanationInfo.newBuilder()
-                .setSpans(e.spans().stream().map(RewriterVerdicts::span).toList())
-                .setCategories(e.categories())
-                .setScoreBefore(e.scoreBefore())
-                .setScoreAfter(finiteOrNull(e.scoreAfter()))
-                .setSimilarity(finiteOrNull(similarity))
-                .setMethod(nullToEmpty(e.method()))
-                .setBackend(nullToEmpty(e.backend()))
-                .setClassifier(nullToEmpty(e.classifier()))
-                .setSummary(nullToEmpty(e.summary()))
-                .setRationale(e.rationale())
-                .build();
-    }
-
-    private static SpanEditInfo span(SpanEdit s) {
-        return new SpanEditInfo(s.start(), s.end(), s.category(), s.score(), s.action().wireName(),
-                nullToEmpty(s.replacement()));
+        return ExplanationRecords.toAvro(e, similarity);
     }
 
     private static Timings timings(ModerationResult pending, Long rewriteMicros, int attempts) {
@@ -121,11 +105,4 @@ public final class RewriterVerdicts {
         return new Timings(t.getDetectMicros(), t.getClassifyMicros(), rewriteMicros, attempts);
     }
 
-    private static Double finiteOrNull(double d) {
-        return Double.isFinite(d) ? d : null;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
 }

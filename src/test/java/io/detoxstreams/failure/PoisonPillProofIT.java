@@ -229,7 +229,7 @@ class PoisonPillProofIT {
         return io.detoxstreams.avro.ModerationResult.newBuilder()
                 .setId("r").setKey(null).setThreadId(null).setAuthorId(null).setSource(null).setAttributes(Map.of())
                 .setAction(io.detoxstreams.avro.ModerationAction.PASS).setHoldReason(null).setOriginalText("x")
-                .setOutputText("x").setLanguage(new io.detoxstreams.avro.LanguageInfo("en", "Latn", 1.0, "hint"))
+                .setOutputText("x").setLanguage(new io.detoxstreams.avro.LanguageInfo("en", "Latn", 1.0, "hint", "supported"))
                 .setToxicityScore(0.1).setThreshold(0.5).setCategories(Map.of()).setToxicSpans(List.of())
                 .setExplanation(null).setModels(new io.detoxstreams.avro.ModelVersions("m", null))
                 .setTimings(new io.detoxstreams.avro.Timings(1L, 1L, null, 0)).setCreatedAt(Instant.EPOCH)

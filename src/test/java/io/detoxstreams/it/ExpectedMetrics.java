@@ -7,6 +7,7 @@ import io.detoxstreams.ingest.CommentNormalizer;
 import io.detoxstreams.language.LanguageGuess;
 import io.detoxstreams.metrics.MetricsEvents;
 import io.detoxstreams.models.Models;
+import io.detoxstreams.moderator.ModerationPolicy;
 import io.detoxstreams.rewrite.ModerationDecision;
 import io.detoxstreams.rewrite.RewriteRequest;
 import io.detoxstreams.serde.Codec;
@@ -51,15 +52,24 @@ final class ExpectedMetrics {
 
     private final Map<String, Row> rows = new TreeMap<>();
 
-    /** A comment: detect, classify and, when toxic, detoxify exactly as the two stages do. */
+    /**
+     * A comment: detect, classify, apply the default moderation policy and, when sent to the rewriter, detoxify,
+     * exactly as the two stages do.
+     */
     void comment(CommentEvent e, Models models) {
         Comment c = new CommentNormalizer().normalize(e, null, "comments", 0, 0, 1L);
         LanguageGuess lang = models.languageDetector().detect(c.text(), c.langHint());
         ToxicityResult tox = models.classifier().classify(c.text(), lang.lang());
+        ModerationPolicy.Decision decision = ModerationPolicy.defaults(models.classifier()).decide(c.text(), lang, tox);
         Row r = rows.computeIfAbsent(lang.lang(), k -> new Row());
         r.total++;
-        if (!tox.toxic()) {
+        if (decision.route() == ModerationPolicy.Route.PASS) {
             r.pass++;
+            return;
+        }
+        if (decision.route() == ModerationPolicy.Route.HOLD) {
+            r.hold++;
+            r.holdByReason.merge(decision.reason().code(), 1L, Long::sum);
             return;
         }
         r.toxic++;

@@ -48,7 +48,8 @@ class ModelChainPipelineIT {
 
     static final int COMMENTS = 520;
     private static final Pattern TOXIC_WORD = Pattern.compile(
-            "(?iu)\\b(idiot\\w*|stupid\\w*|dumb\\w*|fuck\\w*|shit\\w*|moron\\w*|pathetic|trash|loser|hate)\\b\\s*");
+            "(?iu)\\b(idiot\\w*|stupid\\w*|dumb\\w*|fuck\\w*|shit\\w*|moron\\w*|pathetic|trash|loser|hate|garbage|clown"
+                    + "|complete|absolute|crap|st\\*pid|ѕtupіd)\\b\\s*");
     private static EmbeddedKafka kafka;
 
     @BeforeAll
@@ -63,7 +64,10 @@ class ModelChainPipelineIT {
         }
     }
 
-    /** The fake LLM: deletes a few toxic words; every 5th comment a 500, every 7th malformed, every 11th too slow. */
+    /**
+     * The fake LLM: deletes the English insults and their intensifiers (what is left must score under the review
+     * band to be published); every 5th comment a 500, every 7th malformed, every 11th too slow.
+     */
     private static Reply answer(String comment, int attempt) {
         int h = Math.floorMod(comment.hashCode(), 77);
         if (h % 5 == 0) {

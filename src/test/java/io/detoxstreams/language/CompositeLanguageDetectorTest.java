@@ -69,12 +69,26 @@ class CompositeLanguageDetectorTest {
     }
 
     @Test
-    void shouldSayUndeterminedWhenThereIsNothingToGoOn() {
+    void shouldSayUndeterminedTooShortWhenThereIsNothingToGoOn() {
         for (String s : List.of("", "😀😀😀", "!!! ???", "12345", "ok", "\uD800\uDC00")) {
-            assertThat(detector.detect(s, null).lang()).as(s).isEqualTo("und");
+            LanguageGuess g = detector.detect(s, null);
+            assertThat(g.lang()).as(s).isEqualTo("und");
+            assertThat(g.isTooShort()).as(s).isTrue();
         }
-        // Thai is not a configured language.
-        assertThat(detector.detect("ภาพยนตร์เรื่องนี้ดีมาก", null).lang()).isEqualTo("und");
+    }
+
+    @Test
+    void shouldReportLanguagesItRecognisesByScriptEvenWhenNotConfigured() {
+        // Japanese (kana, with or without Han), Thai, Hebrew, Georgian, Tamil: no model scores them, but the verdict
+        // says what they are instead of und.
+        assertThat(detector.detect("お前は本当にバカだな、黙れ。", null)).extracting(LanguageGuess::lang,
+                LanguageGuess::method).containsExactly("ja", "script");
+        assertThat(detector.detect("分かりやすい説明をありがとうございます。", "ja").lang()).isEqualTo("ja");
+        assertThat(detector.detect("ภาพยนตร์เรื่องนี้ดีมาก", null).lang()).isEqualTo("th");
+        assertThat(detector.detect("הסרט הזה היה מצוין", null).lang()).isEqualTo("he");
+        assertThat(detector.detect("ეს ფილმი ძალიან კარგი იყო", null).lang()).isEqualTo("ka");
+        assertThat(detector.detect("இந்த படம் மிகவும் நன்றாக இருந்தது", null).lang()).isEqualTo("ta");
+        assertThat(detector.detect("ሰላም እንዴት ነህ", null).lang()).isEqualTo("am");
     }
 
     @Test

@@ -26,6 +26,9 @@ class MetricsRecordsTest {
         s.holdByReason.put("threat", 1L);
         s.categories.put("insult", 3L);
         s.backends.put("embedded", 3L);
+        s.coverage.put("supported", 5L);
+        s.coverage.put("unsupported", 2L);
+        s.uncertain = 2;
         s.scoreSumMicros = 2_345_678;
         s.scoreHistogram[3] = 4;
         s.scoreHistogram[19] = 3;
@@ -64,6 +67,19 @@ class MetricsRecordsTest {
                 .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class);
         assertThatThrownBy(() -> serde.deserialize("t", java.util.Arrays.copyOf(serde.serialize("t", s), 20)))
                 .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class);
+    }
+
+    @Test
+    void shouldStillReadStoreStateWrittenBeforeTheCoverageCounts() {
+        // Format 1: the same layout without the trailing uncertain count and coverage map.
+        LanguageStatsSerde serde = new LanguageStatsSerde();
+        LanguageStats s = sample();
+        s.coverage.clear();
+        s.uncertain = 0;
+        byte[] current = serde.serialize("t", s);
+        byte[] format1 = java.util.Arrays.copyOf(current, current.length - 2); // varint 0 + empty map
+        format1[0] = LanguageStatsSerde.FORMAT_1;
+        assertThat(serde.deserialize("t", format1)).isEqualTo(s);
     }
 
     @Test

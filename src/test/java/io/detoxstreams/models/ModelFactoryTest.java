@@ -44,6 +44,26 @@ class ModelFactoryTest {
     }
 
     @Test
+    void shouldLetThresholdAndReviewKeysReplaceTheShippedOperatingPoint() {
+        try (Models shipped = ModelFactory.loadDefault();
+             Models m = ModelFactory.load(new DetoxConfig(Map.of("threshold.en", "0.9",
+                     "review.threshold.en", "0.4", "review.threshold.de", "0.99")))) {
+            assertThat(m.classifier().threshold("en")).isEqualTo(0.9);
+            assertThat(m.classifier().reviewThreshold("en")).isEqualTo(0.4);
+            // Capped at the language's (shipped) threshold.
+            assertThat(m.classifier().reviewThreshold("de")).isEqualTo(shipped.classifier().threshold("de"));
+            // Rewrites are judged from the band's lower bound on.
+            assertThat(m.judge().threshold("en")).isEqualTo(0.4);
+            assertThat(m.classifier().reviewThreshold("fr")).isEqualTo(shipped.classifier().reviewThreshold("fr"))
+                    .isLessThan(shipped.classifier().threshold("fr"));
+        }
+        assertThatThrownBy(() -> new DetoxConfig(Map.of("review.threshold.xx", "0.5")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("review.threshold.xx");
+        assertThatThrownBy(() -> new DetoxConfig(Map.of("review.treshold.en", "0.5")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("review.treshold.en");
+    }
+
+    @Test
     void shouldFailAtStartUpNamingTheKeyAndThePathOfAnUnreadableModel() {
         Path missing = dir.resolve("no-such-model");
         assertThatThrownBy(() -> ModelFactory.load(new DetoxConfig(Map.of("classifier.de", "onnx:" + missing))))

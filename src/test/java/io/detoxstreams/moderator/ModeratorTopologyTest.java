@@ -53,6 +53,7 @@ class ModeratorTopologyTest {
     private TestInputTopic<byte[], byte[]> input;
     private TestOutputTopic<byte[], byte[]> detoxified;
     private TestOutputTopic<byte[], byte[]> toxic;
+    private TestOutputTopic<byte[], byte[]> review;
     private TestOutputTopic<byte[], byte[]> dlq;
     private Codecs codecs;
 
@@ -61,11 +62,15 @@ class ModeratorTopologyTest {
     }
 
     private void start(Format inputFormat, ToxicityClassifier classifier) {
+        start(inputFormat, classifier, ModerationPolicy.defaults(classifier));
+    }
+
+    private void start(Format inputFormat, ToxicityClassifier classifier, ModerationPolicy policy) {
         Models models = TestModels.bundle();
         codecs = new Codecs(inputFormat, Format.AVRO, null);
         StreamsBuilder builder = new StreamsBuilder();
         var topology = ModeratorTopology.build(builder, new ModeratorTopology.Deps(TOPICS, codecs,
-                models.languageDetector(), classifier, 200, Clock.systemUTC()));
+                models.languageDetector(), classifier, 200, Clock.systemUTC(), null, VerdictObserver.NONE, policy));
         Properties p = ModeratorService.streamsProperties(new DetoxConfig(Map.of()));
         p.remove(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "moderator-test");
@@ -75,6 +80,7 @@ class ModeratorTopologyTest {
         input = driver.createInputTopic(TOPICS.comments(), new ByteArraySerializer(), new ByteArraySerializer());
         detoxified = driver.createOutputTopic(TOPICS.detoxified(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         toxic = driver.createOutputTopic(TOPICS.toxic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        review = driver.createOutputTopic(TOPICS.review(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         dlq = driver.createOutputTopic(TOPICS.dlq(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -82,6 +88,7 @@ class ModeratorTopologyTest {
     void close() {
         if (driver != null) {
             driver.close();
+            driver = null;
         }
     }
 
@@ -93,9 +100,10 @@ class ModeratorTopologyTest {
         for (int i = 0; i < SAMPLES.size(); i++) {
             String[] s = SAMPLES.get(i);
             input.pipeInput(key(i), encode(Comments.event("c" + i, s[0], s[1])));
-            String lang = models.languageDetector().detect(s[0], s[1]).lang();
-            ToxicityResult expected = models.classifier().classify(s[0], lang);
-            expectedToxic += expected.toxic() ? 1 : 0;
+            var guess = models.languageDetector().detect(s[0], s[1]);
+            ToxicityResult expected = models.classifier().classify(s[0], guess.lang());
+            expectedToxic += ModerationPolicy.defaults(models.classifier()).decide(s[0], guess, expected).route()
+                    == ModerationPolicy.Route.REWRITE ? 1 : 0;
         }
         List<TestRecord<byte[], byte[]>> passed = detoxified.readRecordsToList();
         List<TestRecord<byte[], byte[]>> flagged = toxic.readRecordsToList();
@@ -105,9 +113,13 @@ class ModeratorTopologyTest {
         assertThat(flagged).hasSize(expectedToxic);
         assertThat(passed).hasSize(SAMPLES.size() - expectedToxic);
         assertThat(dlq.isEmpty()).isTrue();
+        assertThat(review.isEmpty()).isTrue();
         for (TestRecord<byte[], byte[]> r : passed) {
             ModerationResult m = decode(r);
             assertThat(m.getAction()).isEqualTo(ModerationAction.PASS);
+            assertThat(m.getLanguage().getCoverage())
+                    .isEqualTo(m.getLanguage().getLang().equals("es") ? "limited" : "supported");
+            assertThat(m.getReviewThreshold()).isBetween(0.0, m.getThreshold());
             assertThat(m.getOutputText()).isEqualTo(m.getOriginalText());
             assertThat(m.getToxicityScore()).isLessThan(m.getThreshold());
             assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(m.getKey()).isEqualTo("key-" + m.getId().substring(1));
@@ -124,6 +136,67 @@ class ModeratorTopologyTest {
                 assertThat(span.getEnd()).isLessThanOrEqualTo(m.getOriginalText().length());
             }
         }
+    }
+
+    @Test
+    void shouldHoldAThreatForReviewWhateverItsScoreNamingThePassage() {
+        start(Format.AVRO);
+        String text = "If you show up at my house again I will hurt you.";
+        input.pipeInput(key(1), encode(Comments.event("t1", text, "en")));
+        ModerationResult m = decode(review.readRecord());
+        assertThat(m.getAction()).isEqualTo(ModerationAction.HOLD);
+        assertThat(m.getHoldReason()).isEqualTo("threat");
+        assertThat(m.getOutputText()).isEmpty();
+        assertThat(m.getToxicityScore()).as("the classifier alone would pass it").isLessThan(m.getThreshold());
+        var span = m.getExplanation().getSpans().get(0);
+        assertThat(span.getCategory()).isEqualTo("threat");
+        assertThat(text.substring(span.getStart(), span.getEnd())).isEqualTo("I will hurt you");
+        assertThat(m.getExplanation().getSummary()).contains("threat", "characters " + span.getStart() + "–"
+                + span.getEnd()).doesNotContain("hurt");
+        assertThat(m.getExplanation().getBackend()).isEqualTo(ModeratorVerdicts.MODERATOR);
+        assertThat(detoxified.isEmpty() && toxic.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldHoldACommentInALanguageTheModelCannotReadUnlessConfiguredToPass() {
+        start(Format.AVRO);
+        String japanese = "お前は本当にバカだな";
+        input.pipeInput(key(1), encode(Comments.event("ja", japanese, null)));
+        ModerationResult held = decode(review.readRecord());
+        assertThat(held.getHoldReason()).isEqualTo("unsupported_language");
+        assertThat(held.getLanguage().getLang()).isEqualTo("ja");
+        assertThat(held.getLanguage().getCoverage()).isEqualTo("unsupported");
+        close();
+
+        ToxicityClassifier c = TestModels.bundle().classifier();
+        start(Format.AVRO, c, ModerationPolicy.from(new DetoxConfig(Map.of(
+                DetoxConfig.MODERATION_UNSUPPORTED_ACTION, "pass")), c));
+        input.pipeInput(key(1), encode(Comments.event("ja", japanese, null)));
+        ModerationResult passed = decode(detoxified.readRecord());
+        assertThat(passed.getAction()).isEqualTo(ModerationAction.PASS);
+        assertThat(passed.getLanguage().getCoverage()).isEqualTo("unsupported");
+    }
+
+    @Test
+    void shouldNeverRewriteAnUncertainCommentAndHoldItWhenConfigured() {
+        // A review band from 0 up to the threshold makes the clean sample uncertain.
+        ToxicityClassifier c = TestModels.bundle().embedded().withReviewThresholds(Map.of("en", 0.0));
+        Map<String, String> band = Map.of(DetoxConfig.REVIEW_THRESHOLD_PREFIX + "en", "0.0");
+        start(Format.AVRO, c, ModerationPolicy.from(new DetoxConfig(band), c));
+        input.pipeInput(key(1), encode(Comments.event("u1", SAMPLES.get(0)[0], "en")));
+        ModerationResult passed = decode(detoxified.readRecord());
+        assertThat(passed.getAction()).isEqualTo(ModerationAction.PASS);
+        assertThat(passed.getReviewThreshold()).isZero();
+        close();
+
+        Map<String, String> review = new java.util.HashMap<>(band);
+        review.put(DetoxConfig.MODERATION_UNCERTAIN_ACTION, "review");
+        start(Format.AVRO, c, ModerationPolicy.from(new DetoxConfig(review), c));
+        input.pipeInput(key(1), encode(Comments.event("u1", SAMPLES.get(0)[0], "en")));
+        ModerationResult held = decode(this.review.readRecord());
+        assertThat(held.getHoldReason()).isEqualTo("uncertain");
+        assertThat(held.getExplanation().getSummary()).startsWith("Held for review (uncertain)");
+        assertThat(toxic.isEmpty()).isTrue();
     }
 
     @Test
@@ -242,8 +315,8 @@ class ModeratorTopologyTest {
         start(Format.AVRO);
         String description = new StreamsBuilderDescription().describe();
         assertThat(description).contains("comments-source", "decode", "validate", "ingest-rejected", "ingest-valid",
-                "dlq-raw", "dlq-sink", "normalize", "detect-language", "classify", "verdict-pass", "verdict-toxic",
-                "detoxified-sink", "toxic-sink", "observe-verdict", "observe-rejected");
+                "dlq-raw", "dlq-sink", "normalize", "detect-language", "classify", "verdict-pass", "verdict-hold",
+                "verdict-toxic", "detoxified-sink", "review-sink", "toxic-sink", "observe-verdict", "observe-rejected");
         assertThat(description).contains("metrics-verdict-events", "metrics-verdicts-by-lang-repartition",
                 "metrics-outcomes-source", "metrics-dlq-source", "metrics-outcome-events", "metrics-dlq-events", "metrics-outcomes-by-lang-repartition", "metrics-events",
                 "metrics-aggregate", "metrics-aggregate-1m", "metrics-sink", "metrics-1m-sink", "metrics-combine-verdicts",

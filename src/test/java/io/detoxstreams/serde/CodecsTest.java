@@ -30,7 +30,7 @@ class CodecsTest {
                 .setId("c1").setKey("k1").setThreadId(null).setAuthorId("a").setSource("s").setAttributes(Map.of("x", "y"))
                 .setAction(ModerationAction.REWRITE).setHoldReason(null)
                 .setOriginalText("you 🤬 idiot").setOutputText("you 🤬 person")
-                .setLanguage(new LanguageInfo("en", "Latin", 0.93, "lingua"))
+                .setLanguage(new LanguageInfo("en", "Latin", 0.93, "lingua", "supported"))
                 .setToxicityScore(0.91).setThreshold(0.5).setCategories(Map.of("insult", 0.88))
                 .setToxicSpans(List.of(new ToxicSpanInfo(7, 12, "insult", 0.8, "embedded")))
                 .setExplanation(ExplanationInfo.newBuilder()
@@ -53,6 +53,34 @@ class CodecsTest {
         assertThat(codecs.comments().decode("t", codecs.comments().encode("t", e))).isEqualTo(e);
         ModerationResult r = sampleResult();
         assertThat(codecs.results().decode("t", codecs.results().encode("t", r))).isEqualTo(r);
+    }
+
+    @Test
+    void shouldReadAResultWrittenWithTheReleasedVersion1Schema() throws Exception {
+        // A rolling upgrade leaves records of the previous release on comments.toxic: they must still decode.
+        org.apache.avro.Schema v1;
+        try (var in = CodecsTest.class.getResourceAsStream("/schema-history/v1/ModerationResult.avsc")) {
+            v1 = new org.apache.avro.Schema.Parser().parse(in);
+        }
+        ModerationResult current = sampleResult();
+        var bytes = new java.io.ByteArrayOutputStream();
+        var enc = org.apache.avro.io.EncoderFactory.get().binaryEncoder(bytes, null);
+        new org.apache.avro.specific.SpecificDatumWriter<ModerationResult>(ModerationResult.getClassSchema())
+                .write(current, enc);
+        enc.flush();
+        var dec = org.apache.avro.io.DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null);
+        org.apache.avro.generic.GenericRecord old = new org.apache.avro.generic.GenericDatumReader<
+                org.apache.avro.generic.GenericRecord>(ModerationResult.getClassSchema(), v1).read(null, dec);
+        java.nio.ByteBuffer buf = new org.apache.avro.message.BinaryMessageEncoder<org.apache.avro.generic.GenericRecord>(
+                org.apache.avro.generic.GenericData.get(), v1).encode(old);
+        byte[] v1Bytes = new byte[buf.remaining()];
+        buf.get(v1Bytes);
+
+        ModerationResult read = Codecs.avro().results().decode("comments.toxic", v1Bytes);
+        assertThat(read.getId()).isEqualTo("c1");
+        assertThat(read.getLanguage().getLang()).isEqualTo("en");
+        assertThat(read.getLanguage().getCoverage()).as("not in version 1").isNull();
+        assertThat(read.getReviewThreshold()).isNull();
     }
 
     @Test

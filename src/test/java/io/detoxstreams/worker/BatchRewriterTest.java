@@ -2,9 +2,11 @@ package io.detoxstreams.worker;
 
 import io.detoxstreams.avro.ModerationAction;
 import io.detoxstreams.avro.ModerationResult;
+import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.ingest.Comment;
 import io.detoxstreams.language.LanguageGuess;
 import io.detoxstreams.models.Models;
+import io.detoxstreams.moderator.ModerationPolicy;
 import io.detoxstreams.moderator.ModeratorVerdicts;
 import io.detoxstreams.rewrite.BackendUnavailableException;
 import io.detoxstreams.rewrite.Detoxifier;
@@ -42,7 +44,9 @@ class BatchRewriterTest {
             String text = TOXIC.get(i)[0];
             LanguageGuess g = m.languageDetector().detect(text, TOXIC.get(i)[1]);
             Comment c = new Comment("c" + i, "k" + i, null, null, text, TOXIC.get(i)[1], 1L, 2L, null, Map.of());
-            out.add(ModeratorVerdicts.of(c, g, m.classifier().classify(text, g.lang()), 1, 1, 3L));
+            ToxicityResult tox = m.classifier().classify(text, g.lang());
+            out.add(ModeratorVerdicts.of(c, g, tox, ModerationPolicy.defaults(m.classifier()).decide(text, g, tox), 1, 1,
+                    3L));
         }
         return out;
     }

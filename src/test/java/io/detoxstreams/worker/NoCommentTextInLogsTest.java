@@ -154,8 +154,10 @@ class NoCommentTextInLogsTest {
                 CommentEvent e = Comments.event("c" + offset, text, "en");
                 var c = new io.detoxstreams.ingest.CommentNormalizer().normalize(e, key(), "comments", 0, offset, 1L);
                 var g = m.languageDetector().detect(text, "en");
-                ModerationResult pending = io.detoxstreams.moderator.ModeratorVerdicts.of(c, g,
-                        m.classifier().classify(text, g.lang()), 1, 1, 2L);
+                var tox = m.classifier().classify(text, g.lang());
+                ModerationResult pending = io.detoxstreams.moderator.ModeratorVerdicts.of(c, g, tox,
+                        io.detoxstreams.moderator.ModerationPolicy.defaults(m.classifier()).decide(text, g, tox),
+                        1, 1, 2L);
                 consumer.addRecord(new ConsumerRecord<>(topics.toxic(), 0, offset++, key(),
                         Codecs.avro().results().encode(topics.toxic(), pending)));
             }

@@ -239,7 +239,9 @@ class RewriterWorkerTest {
             String text = TOXIC[i % TOXIC.length];
             LanguageGuess g = m.languageDetector().detect(text, "en");
             Comment c = new Comment("c" + i, "k" + i, null, null, text, "en", 1L, 2L, null, Map.of());
-            ModerationResult pending = ModeratorVerdicts.of(c, g, m.classifier().classify(text, g.lang()), 1, 1, 3L);
+            var tox = m.classifier().classify(text, g.lang());
+            ModerationResult pending = ModeratorVerdicts.of(c, g, tox,
+                    io.detoxstreams.moderator.ModerationPolicy.defaults(m.classifier()).decide(text, g, tox), 1, 1, 3L);
             String key = keyBytes > 0 ? "k" + i + "x".repeat(keyBytes) : "k" + i;
             records.add(new ConsumerRecord<>(TOPICS.toxic(), 0, i, key.getBytes(StandardCharsets.UTF_8),
                     codec.encode(TOPICS.toxic(), pending)));

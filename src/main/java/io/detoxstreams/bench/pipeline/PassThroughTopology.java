@@ -2,10 +2,12 @@ package io.detoxstreams.bench.pipeline;
 
 import io.detoxstreams.avro.CommentEvent;
 import io.detoxstreams.avro.ModerationResult;
+import io.detoxstreams.classify.Coverage;
 import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.ingest.Comment;
 import io.detoxstreams.ingest.CommentNormalizer;
 import io.detoxstreams.language.LanguageGuess;
+import io.detoxstreams.moderator.ModerationPolicy;
 import io.detoxstreams.moderator.ModeratorVerdicts;
 import io.detoxstreams.serde.Codecs;
 import org.apache.kafka.common.serialization.Serde;
@@ -36,6 +38,9 @@ public final class PassThroughTopology {
 
     private static final LanguageGuess NO_LANGUAGE = LanguageGuess.undetermined("Zyyy");
     private static final ToxicityResult NO_SCORE = ToxicityResult.clean(0.5, "none/pass-through");
+    /** PASS without a model: nothing is known about the language. */
+    private static final ModerationPolicy.Decision PASS = new ModerationPolicy.Decision(ModerationPolicy.Route.PASS,
+            null, Coverage.UNSUPPORTED, NO_SCORE.threshold(), false, java.util.Optional.empty());
 
     private PassThroughTopology() {
     }
@@ -79,7 +84,7 @@ public final class PassThroughTopology {
             RecordMetadata m = context.recordMetadata().orElseThrow();
             Comment c = normalizer.normalize(record.value(), record.key(), m.topic(), m.partition(), m.offset(),
                     record.timestamp());
-            context.forward(record.withValue(ModeratorVerdicts.of(c, NO_LANGUAGE, NO_SCORE, 0, 0, clock.millis())));
+            context.forward(record.withValue(ModeratorVerdicts.of(c, NO_LANGUAGE, NO_SCORE, PASS, 0, 0, clock.millis())));
         }
     }
 }

@@ -110,7 +110,8 @@ final class VariantApp implements AutoCloseable {
         var t = config.topics();
         return switch (variant) {
             case BYTES, SERDE -> List.of(t.detoxified());
-            case MODERATOR, MODERATOR_METRICS -> List.of(t.detoxified(), t.toxic());
+            // The moderator holds threats, self-harm and unsupported languages itself, straight to review.
+            case MODERATOR, MODERATOR_METRICS -> List.of(t.detoxified(), t.toxic(), t.review());
             case PIPELINE -> List.of(t.detoxified(), t.review());
         };
     }

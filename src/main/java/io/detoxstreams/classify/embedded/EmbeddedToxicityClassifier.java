@@ -1,5 +1,7 @@
 package io.detoxstreams.classify.embedded;
 
+import io.detoxstreams.classify.Category;
+import io.detoxstreams.classify.Coverage;
 import io.detoxstreams.classify.TextTooLongException;
 import io.detoxstreams.classify.ToxicSpan;
 import io.detoxstreams.classify.ToxicityClassifier;
@@ -37,6 +39,8 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
     public static final int DEFAULT_MAX_CHARS = 100_000;
     /** A category scored at least this high may name a span. */
     static final double LIKELY_CATEGORY = 0.5;
+    /** Attribution (threat-head logit units) above which a word is part of the passage read as a threat. */
+    static final double THREAT_SPAN_THRESHOLD = 0.25;
 
     private final LinearModel model;
     private final TextNormalizer normalizer;
@@ -45,12 +49,15 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
     /** Operator overrides of the calibrated per-language thresholds (lang → probability). */
     private final Map<String, Double> thresholdOverrides;
+    /** Operator overrides of the shipped lower bounds of the review band (lang → probability in [0, 1]). */
+    private final Map<String, Double> reviewOverrides;
 
     public EmbeddedToxicityClassifier(LinearModel model, int maxChars) {
-        this(model, maxChars, Map.of());
+        this(model, maxChars, Map.of(), Map.of());
     }
 
-    private EmbeddedToxicityClassifier(LinearModel model, int maxChars, Map<String, Double> thresholdOverrides) {
+    private EmbeddedToxicityClassifier(LinearModel model, int maxChars, Map<String, Double> thresholdOverrides,
+                                       Map<String, Double> reviewOverrides) {
         this.model = model;
         this.normalizer = new TextNormalizer(model.maskDictionary, model.segmenter);
         this.maxChars = maxChars;
@@ -62,6 +69,13 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
             }
         }
         this.thresholdOverrides = Map.copyOf(thresholdOverrides);
+        for (var e : reviewOverrides.entrySet()) {
+            if (!(e.getValue() >= 0 && e.getValue() <= 1)) {
+                throw new IllegalArgumentException("review threshold for " + e.getKey() + " must be in [0, 1], not "
+                        + e.getValue());
+            }
+        }
+        this.reviewOverrides = Map.copyOf(reviewOverrides);
     }
 
     /**
@@ -69,7 +83,29 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
      * higher threshold flags less). Languages not listed keep the thresholds chosen at training time.
      */
     public EmbeddedToxicityClassifier withThresholds(Map<String, Double> overrides) {
-        return new EmbeddedToxicityClassifier(model, maxChars, overrides);
+        return new EmbeddedToxicityClassifier(model, maxChars, overrides, reviewOverrides);
+    }
+
+    /**
+     * The same model with some languages' review bands starting elsewhere ({@code review.threshold.<lang>}: a
+     * probability in [0, 1], capped at the language's threshold). Languages not listed keep the shipped band.
+     */
+    public EmbeddedToxicityClassifier withReviewThresholds(Map<String, Double> overrides) {
+        return new EmbeddedToxicityClassifier(model, maxChars, thresholdOverrides, overrides);
+    }
+
+    /**
+     * The same model deciding "toxic" from the lower bound of each language's review band on: the bar a rewrite must
+     * get under to count as clean, so that a rewrite is never published while still uncertain. The embedded
+     * detoxifier's self-check and verifier use it (and {@code eval detox} as its judge); the moderator decides what to
+     * rewrite at the regular thresholds.
+     */
+    public EmbeddedToxicityClassifier withThresholdsAtReviewBand() {
+        Map<String, Double> band = new java.util.HashMap<>();
+        for (String lang : model.languages()) {
+            band.put(lang, Math.max(Math.ulp(1.0), reviewThreshold(lang)));
+        }
+        return new EmbeddedToxicityClassifier(model, maxChars, band, Map.of());
     }
 
     /** Loads the model shipped in the jar; fails with a clear message when the resource is missing. */
@@ -156,13 +192,56 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
         List<ToxicSpan> spans = toxic || alwaysSpans
                 ? SpanFinder.find(model, nt, s.features, li, langHashes, scale, spanThreshold, "embedded", likely)
                 : List.of();
+        int th = model.threatHead;
+        if (th > 0 && model.supports(li, th) && LinearModel.sigmoid(logits[th]) >= model.threatThreshold(li)) {
+            spans = withThreatSpans(spans, SpanFinder.find(model, th, nt, s.features, li, langHashes, scale,
+                    THREAT_SPAN_THRESHOLD, "embedded", likely, Category.THREAT.wireName()), nt);
+        }
         return new ToxicityResult(p, toxic, threshold, categories, spans, version);
+    }
+
+    /**
+     * The toxic spans with those of the threat head put in: a toxic span overlapping a threat span gives way to it,
+     * so that the explanation names the passage read as a threat. With no unit above the threat span threshold the
+     * whole comment is the span.
+     */
+    private static List<ToxicSpan> withThreatSpans(List<ToxicSpan> toxic, List<ToxicSpan> threats, NormalizedText nt) {
+        if (threats.isEmpty()) {
+            int[] all = nt.originalRange(0, nt.length());
+            threats = List.of(new ToxicSpan(all[0], all[1], Category.THREAT.wireName(), 1.0, "embedded"));
+        }
+        List<ToxicSpan> out = new ArrayList<>(threats);
+        for (ToxicSpan t : toxic) {
+            if (threats.stream().noneMatch(x -> x.start() < t.end() && t.start() < x.end())) {
+                out.add(t);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(ToxicSpan::start));
+        return out;
     }
 
     @Override
     public double threshold(String lang) {
         Double override = lang == null ? null : thresholdOverrides.get(lang);
         return override != null ? override : model.threshold(model.languageIndex(lang));
+    }
+
+    /** The lower bound of the band (overridden or shipped), never above the (overridden) threshold. */
+    @Override
+    public double reviewThreshold(String lang) {
+        Double override = lang == null ? null : reviewOverrides.get(lang);
+        return Math.min(override != null ? override : model.reviewThreshold(model.languageIndex(lang)),
+                threshold(lang));
+    }
+
+    @Override
+    public double threatThreshold(String lang) {
+        return model.threatThreshold(model.languageIndex(lang));
+    }
+
+    @Override
+    public Coverage coverage(String lang) {
+        return model.coverage(model.languageIndex(lang));
     }
 
     @Override

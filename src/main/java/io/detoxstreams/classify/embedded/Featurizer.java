@@ -3,7 +3,7 @@ package io.detoxstreams.classify.embedded;
 /**
  * Turns normalized text into hashed features: word unigrams, word bigrams and character n-grams (2–5 inside words
  * with boundary markers for spaced scripts; 1–3 for Han, Kana, Thai and Hangul, which carry meaning per character),
- * plus one feature per emoji/symbol. Each feature occurrence keeps the normalized-char range it covers, which is
+ * plus one feature per emoji/symbol. @mentions and links (and the {@code url} placeholder) give no features. Each feature occurrence keeps the normalized-char range it covers, which is
  * what maps linear attributions back to spans.
  *
  * <p>Stateless and thread-safe; the caller owns the {@link FeatureBuffer}.
@@ -69,6 +69,15 @@ public final class Featurizer {
                 continue;
             }
             int start = i;
+            int skipTo = metadataEnd(text, i);
+            if (skipTo > i) {
+                // @mentions and links are who and where, not what was said: no features (their share in each data
+                // set's toxic rows is an artifact of how it was collected).
+                i = skipTo;
+                prevWordStart = -1;
+                out.breakPhrase();
+                continue;
+            }
             boolean digitsOnly = true;
             boolean dense = false;
             boolean hangul = false;
@@ -115,6 +124,47 @@ public final class Featurizer {
                 charNgrams(text, start, end, 2, maxCharN, true, out);
             }
         }
+    }
+
+    /**
+     * Where the mention or link starting at word char {@code i} ends: a word of three or more chars right after a
+     * {@code @} that starts a token, a
+     * {@code http(s)://…} or {@code www.…} address up to the next space, and the placeholders {@code url} and
+     * {@code user} that anonymized corpora put in their place; {@code i} when there is none.
+     */
+    static int metadataEnd(CharSequence text, int i) {
+        int n = text.length();
+        if (i > 0 && text.charAt(i - 1) == '@' && (i < 2 || !isWordChar(text.charAt(i - 2)))) {
+            int e = i;
+            while (e < n && isWordChar(text.charAt(e))) {
+                e++;
+            }
+            return e - i >= 3 ? e : i; // "@ss" is leet, not a mention
+        }
+        if (startsWith(text, i, "http://") || startsWith(text, i, "https://") || startsWith(text, i, "www.")) {
+            int e = i;
+            while (e < n && text.charAt(e) != ' ') {
+                e++;
+            }
+            return e;
+        }
+        if (startsWith(text, i, "url") && (i + 3 == n || !isWordChar(text.charAt(i + 3)))
+                && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
+            return i + 3;
+        }
+        return i;
+    }
+
+    private static boolean startsWith(CharSequence text, int i, String prefix) {
+        if (i + prefix.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (text.charAt(i + k) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The hash of the word {@code text[start, end)} (also the unit of lexicon terms). */

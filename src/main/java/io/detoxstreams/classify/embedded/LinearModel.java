@@ -1,5 +1,7 @@
 package io.detoxstreams.classify.embedded;
 
+import io.detoxstreams.classify.Category;
+import io.detoxstreams.classify.Coverage;
 import io.detoxstreams.text.MaskDictionary;
 import io.detoxstreams.text.WordSegmenter;
 
@@ -43,9 +45,29 @@ public final class LinearModel {
     final int categoryMask;
     /** supported[lang][head]: the head has training evidence for the language (head 0 always). */
     final boolean[][] supported;
+    /** Per language: lower bound of the review band, threat-head threshold, coverage (from {@link #OPERATING_POINT}). */
+    final float[] reviewThresholds;
+    final double[] threatThresholds;
+    final Coverage[] coverage;
+    /** Index of the {@code threat} head, or -1. */
+    final int threatHead;
+    /** copies[lang]: the language has per-language copies of the features (from {@link #LANGUAGE_COPIES}). */
+    final boolean[] copies;
 
     /** Metadata key: language → category heads with training evidence for it. */
     public static final String CATEGORY_SUPPORT = "category_support";
+    /**
+     * Metadata key: language → {@code {review_threshold, threat_threshold, coverage, …}}, the operating point chosen
+     * at training time. A model without it has no review band, no threat threshold, and every language counts as
+     * supported.
+     */
+    public static final String OPERATING_POINT = "operating_point";
+    /**
+     * Metadata key: the languages whose features have per-language copies. A model without it gives every language
+     * copies; one with it gives them only to the languages listed (those with natural comments: a copy learned from a
+     * few hundred test-suite sentences memorizes their wording and scores everyday text on noise).
+     */
+    public static final String LANGUAGE_COPIES = "language_copies";
 
     LinearModel(ModelInfo info, String[] heads, int[] bits, short[][] weights, float[] scales, float[] bias,
                 List<String> languages, float[][] languageBias, float[] calibrationA, float[] calibrationB,
@@ -99,6 +121,25 @@ public final class LinearModel {
                         || (m.get(languages.get(l)) instanceof List<?> list && list.contains(heads[h]));
             }
         }
+        this.threatHead = java.util.Arrays.asList(heads).indexOf(Category.THREAT.wireName());
+        this.copies = new boolean[languages.size()];
+        Object withCopies = info.metadata().get(LANGUAGE_COPIES);
+        for (int l = 0; l < languages.size(); l++) {
+            copies[l] = !(withCopies instanceof List<?> list) || list.contains(languages.get(l));
+        }
+        this.reviewThresholds = new float[languages.size()];
+        this.threatThresholds = new double[languages.size()];
+        this.coverage = new Coverage[languages.size()];
+        Object points = info.metadata().get(OPERATING_POINT);
+        for (int l = 0; l < languages.size(); l++) {
+            Map<?, ?> p = points instanceof Map<?, ?> m && m.get(languages.get(l)) instanceof Map<?, ?> pm ? pm
+                    : Map.of();
+            reviewThresholds[l] = p.get("review_threshold") instanceof Number n
+                    ? Math.min(n.floatValue(), thresholds[l]) : thresholds[l];
+            threatThresholds[l] = threatHead >= 0 && supported[l][threatHead]
+                    && p.get("threat_threshold") instanceof Number n ? n.doubleValue() : Double.POSITIVE_INFINITY;
+            coverage[l] = p.get("coverage") instanceof String c ? Coverage.fromWireName(c) : Coverage.SUPPORTED;
+        }
     }
 
     /** Whether head {@code h} has training evidence for language index {@code lang} (always for -1: unknown). */
@@ -141,12 +182,27 @@ public final class LinearModel {
         return lang < 0 ? info.defaultThreshold() : thresholds[lang];
     }
 
+    /** The lower bound of the review band for a language index (the default threshold for -1: no band). */
+    public double reviewThreshold(int lang) {
+        return lang < 0 ? info.defaultThreshold() : reviewThresholds[lang];
+    }
+
+    /** The threat-head score at which the model reads a comment as a threat; infinite without evidence. */
+    public double threatThreshold(int lang) {
+        return lang < 0 ? Double.POSITIVE_INFINITY : threatThresholds[lang];
+    }
+
+    /** What the model knows about a language index; {@link Coverage#UNSUPPORTED} for -1. */
+    public Coverage coverage(int lang) {
+        return lang < 0 ? Coverage.UNSUPPORTED : coverage[lang];
+    }
+
     /**
      * Fills {@code langHashes} with the per-language copies of {@code fb}'s hashes (when the language is known) and
      * returns the per-occurrence scale 1/sqrt(N).
      */
     double prepare(FeatureBuffer fb, int lang, int[] langHashes) {
-        if (lang >= 0) {
+        if (lang >= 0 && copies[lang]) {
             int seed = languageSeeds[lang];
             for (int i = 0; i < fb.size; i++) {
                 langHashes[i] = Featurizer.forLanguage(fb.hashes[i], seed);
@@ -162,7 +218,7 @@ public final class LinearModel {
         long sum = 0;
         int n = fb.size;
         int[] hs = fb.hashes;
-        if (lang >= 0) {
+        if (lang >= 0 && copies[lang]) {
             for (int i = 0; i < n; i++) {
                 sum += w[hs[i] & mask] + w[langHashes[i] & mask];
             }
@@ -171,7 +227,7 @@ public final class LinearModel {
         for (int i = 0; i < n; i++) {
             sum += w[hs[i] & mask];
         }
-        return bias[h] + scale * scales[h] * sum;
+        return bias[h] + (lang >= 0 ? languageBias[lang][h] : 0) + scale * scales[h] * sum;
     }
 
     /** The raw logits of all category heads into {@code out[1..n-1]} in one pass over the features. */
@@ -181,12 +237,13 @@ public final class LinearModel {
         int[] hs = fb.hashes;
         short[] w = packedCategories;
         int mask = categoryMask;
+        boolean withCopies = lang >= 0 && copies[lang];
         for (int i = 0; i < fb.size; i++) {
             int base = (hs[i] & mask) * cats;
             for (int c = 0; c < cats; c++) {
                 sum[c] += w[base + c];
             }
-            if (lang >= 0) {
+            if (withCopies) {
                 int lb = (langHashes[i] & mask) * cats;
                 for (int c = 0; c < cats; c++) {
                     sum[c] += w[lb + c];
@@ -204,7 +261,7 @@ public final class LinearModel {
         short[] w = weights[h];
         int mask = masks[h];
         int v = w[fb.hashes[i] & mask];
-        if (lang >= 0) {
+        if (lang >= 0 && copies[lang]) {
             v += w[langHashes[i] & mask];
         }
         return scale * scales[h] * v;

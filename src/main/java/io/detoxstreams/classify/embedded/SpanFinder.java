@@ -24,12 +24,22 @@ final class SpanFinder {
 
     static List<ToxicSpan> find(LinearModel model, NormalizedText nt, FeatureBuffer fb, int lang, int[] langHashes,
                                 double scale, double threshold, String source, boolean[] likelyCategories) {
+        return find(model, 0, nt, fb, lang, langHashes, scale, threshold, source, likelyCategories, null);
+    }
+
+    /**
+     * The spans of head {@code head}'s attributions. With a {@code fixedCategory} every span carries it (the threat
+     * head's spans are threats); otherwise the category is chosen among the likely ones as described above.
+     */
+    static List<ToxicSpan> find(LinearModel model, int head, NormalizedText nt, FeatureBuffer fb, int lang,
+                                int[] langHashes, double scale, double threshold, String source,
+                                boolean[] likelyCategories, String fixedCategory) {
         int len = nt.length();
         if (len == 0 || fb.size == 0) {
             return List.of();
         }
         double[] charAttr = new double[len];
-        spread(model, 0, fb, lang, langHashes, scale, charAttr);
+        spread(model, head, fb, lang, langHashes, scale, charAttr);
         String text = nt.text();
         List<int[]> units = new ArrayList<>(); // {start, end} in normalized chars
         List<Double> unitScores = new ArrayList<>();
@@ -75,7 +85,8 @@ final class SpanFinder {
                 m++;
             }
             int[] r = nt.originalRange(start, end);
-            String category = category(model, fb, lang, langHashes, scale, start, end, likelyCategories);
+            String category = fixedCategory != null ? fixedCategory
+                    : category(model, fb, lang, langHashes, scale, start, end, likelyCategories);
             spans.add(new ToxicSpan(r[0], r[1], category, 2 * LinearModel.sigmoid(score) - 1, source));
             k = m;
         }

@@ -227,6 +227,26 @@ public final class OnnxToxicityClassifier implements ToxicityClassifier {
         return t != null ? t : options.defaultThreshold();
     }
 
+    /**
+     * Where the categories come from the embedded model (no category labels in config.json), its threat threshold;
+     * a model with its own {@code threat} label reads a threat at 0.5 of it.
+     */
+    @Override
+    public double threatThreshold(String lang) {
+        return categoryIndex.isEmpty() ? embedded.threatThreshold(lang)
+                : categoryIndex.containsValue(io.detoxstreams.classify.Category.THREAT.wireName()) ? 0.5
+                : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The embedded model's coverage: a transformer's training languages are not known here, so a language the
+     * project has no data for stays unsupported (and goes by {@code moderation.unsupported.action}).
+     */
+    @Override
+    public io.detoxstreams.classify.Coverage coverage(String lang) {
+        return embedded.coverage(lang);
+    }
+
     @Override
     public String version() {
         return version;

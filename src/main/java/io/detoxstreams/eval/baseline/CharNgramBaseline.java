@@ -2,8 +2,8 @@ package io.detoxstreams.eval.baseline;
 
 import io.detoxstreams.data.Split;
 import io.detoxstreams.data.TsvTable;
-import io.detoxstreams.eval.BinaryMetrics;
 import io.detoxstreams.eval.LanguageScore;
+import io.detoxstreams.scoring.BinaryMetrics;
 import io.detoxstreams.train.CorpusReader;
 import io.detoxstreams.train.Progress;
 

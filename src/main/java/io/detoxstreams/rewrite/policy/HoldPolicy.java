@@ -5,6 +5,7 @@ import io.detoxstreams.explain.HoldReason;
 import io.detoxstreams.rewrite.Rewrite;
 import io.detoxstreams.rewrite.RewritePolicy;
 import io.detoxstreams.rewrite.RewriteRequest;
+import io.detoxstreams.safety.HarmPatterns;
 
 import java.util.Map;
 import java.util.Optional;

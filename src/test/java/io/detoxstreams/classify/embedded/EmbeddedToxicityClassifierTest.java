@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,14 +77,48 @@ class EmbeddedToxicityClassifierTest {
     }
 
     @Test
-    void shouldScoreEveryCategory() {
+    void shouldScoreTheLabelledCategoriesAndNeverSexual() {
         ToxicityResult r = classifier.classify("I will kill you, you dumb bitch", "en");
-        for (Category c : Category.values()) {
+        for (Category c : List.of(Category.INSULT, Category.PROFANITY, Category.IDENTITY_ATTACK, Category.THREAT)) {
             assertThat(r.categories()).containsKey(c.wireName());
             assertThat(r.categories().get(c.wireName())).isBetween(0.0, 1.0);
         }
+        // No source of ../shared/data labels sexual content: the model has no such head and never reports it.
+        assertThat(r.categories()).doesNotContainKey(Category.SEXUAL.wireName());
         assertThat(r.categories().get("threat")).isGreaterThan(
                 classifier.classify("what a lovely day", "en").categories().get("threat"));
+    }
+
+    @Test
+    void shouldCallIdiotAndStupidInsultsAndNothingSexual() {
+        for (String text : List.of("you are an idiot", "you are st*pid")) {
+            ToxicityResult r = classifier.classify(text, "en");
+            assertThat(r.toxic()).as(text).isTrue();
+            assertThat(r.spans()).as(text).isNotEmpty();
+            assertThat(r.spans()).as(text).allSatisfy(s -> assertThat(s.category()).isEqualTo("insult"));
+        }
+        // English has insult labels only from HateCheck, where "moron" never occurs: the model scores it an insult
+        // at 0.44, under the 0.5 that names a category, so its span says toxicity (MODEL_CARD.md, categories).
+        ToxicityResult moron = classifier.classify("you are a moron", "en");
+        assertThat(moron.toxic()).isTrue();
+        assertThat(moron.spans()).allSatisfy(s -> assertThat(s.category()).isIn("insult", "toxicity"));
+        assertThat(moron.categories().get("insult")).isGreaterThan(0.4);
+        for (String[] t : List.of(new String[] {"eres un idiota", "es"}, new String[] {"du bist ein Idiot", "de"},
+                new String[] {"você é um idiota", "pt"}, new String[] {"tu es un idiot", "fr"})) {
+            ToxicityResult r = classifier.classify(t[0], t[1]);
+            assertThat(r.categories().get("insult")).as(t[0]).isGreaterThanOrEqualTo(0.5);
+        }
+    }
+
+    @Test
+    void shouldReportTheOperatingPointPerLanguage() {
+        for (String lang : List.of("en", "de", "fr", "tr")) {
+            assertThat(classifier.reviewThreshold(lang)).as(lang).isBetween(0.0, classifier.threshold(lang));
+        }
+        assertThat(classifier.threatThreshold("en")).isBetween(0.5, 1.0);
+        assertThat(classifier.threatThreshold("tr")).as("no threat labels in Turkish").isInfinite();
+        assertThat(classifier.withThresholds(Map.of("en", 0.1)).reviewThreshold("en"))
+                .as("the band never reaches above an overridden threshold").isLessThanOrEqualTo(0.1);
     }
 
     @Test

@@ -41,7 +41,8 @@ class DetoxQualityTest {
             skipReason = "../shared/data/detox is absent: skipping the detox quality targets (CI has the data)";
             return;
         }
-        classifier = EmbeddedToxicityClassifier.loadDefault();
+        // Judged and verified at the review band's lower bound, as the pipeline's rewriter verifies.
+        classifier = EmbeddedToxicityClassifier.loadDefault().withThresholdsAtReviewBand();
         VerifyingDetoxifier detoxifier = EmbeddedDetoxifier.create(classifier,
                 CompositeLanguageDetector.loadDefault(), Verifier.DEFAULT_SIMILARITY_FLOOR);
         report = new DetoxEvaluator(classifier, detoxifier).evaluate(DATA, EnumSet.of(Split.TEST));

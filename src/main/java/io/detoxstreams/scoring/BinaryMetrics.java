@@ -1,4 +1,4 @@
-package io.detoxstreams.eval;
+package io.detoxstreams.scoring;
 
 import java.util.Arrays;
 
