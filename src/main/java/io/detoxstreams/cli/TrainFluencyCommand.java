@@ -21,8 +21,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code train-lm}: trains the per-language fluency models ({@link FluencyTrainer}: word 4-gram Kneser–Ney language
  * model, character model, junction model, the range of the DEV human references) from a data directory laid out like
- * ../shared/data, and writes {@code lm-<lang>.bin} plus {@code languages.txt}. Deterministic: the same data and
- * options give byte-identical files. The shipped models were made with
+ * ../shared/data, and writes {@code lm-<lang>.bin} plus {@code languages.txt} (and, for languages with articles,
+ * the noun pre-modifier lists {@code modifiers-<lang>.txt}, {@link io.detoxstreams.fluency.NounModifiers}).
+ * Deterministic: the same data and options give byte-identical files. The shipped models were made with
  * <pre>
  * java -jar target/detox-streams.jar train-lm --data ../shared/data --out src/main/resources/fluency
  * </pre>
@@ -47,6 +48,11 @@ public final class TrainFluencyCommand implements Callable<Integer> {
             description = "Licence policy: permissive (shippable) or all (internal research only). Default: ${DEFAULT-VALUE}.")
     SourcePolicy policy;
 
+    @Option(names = "--modifiers-only",
+            description = "Only mine the noun pre-modifier lists (modifiers-<lang>.txt, NounModifiers) from the same "
+                    + "sentences; leave the language models as they are.")
+    boolean modifiersOnly;
+
     @Override
     public Integer call() throws Exception {
         Map<String, LanguageModelCorpus.Language> corpora = LanguageModelCorpus.read(data, policy);
@@ -70,6 +76,18 @@ public final class TrainFluencyCommand implements Callable<Integer> {
                 System.err.println("no training sentences for '" + lang + "'");
                 return 2;
             }
+            if (io.detoxstreams.fluency.NounModifiers.mined(lang)) {
+                java.util.Set<String> modifiers = io.detoxstreams.fluency.NounModifiers.mine(lang,
+                        java.util.stream.Stream.concat(c.train().stream(), c.toxicTrain().stream()).toList());
+                io.detoxstreams.fluency.NounModifiers.write(modifiers, lang, out);
+                System.out.printf(Locale.ROOT, "%s: %,d noun pre-modifiers -> %s%n", lang, modifiers.size(),
+                        out.resolve("modifiers-" + lang + ".txt"));
+            }
+            if (modifiersOnly) {
+                index.append(lang).append('\n');
+                done++;
+                continue;
+            }
             Map<String, String> info = new LinkedHashMap<>();
             info.put("sources", c.sources().toString());
             info.put("licence_policy", policy.name().toLowerCase(Locale.ROOT));
@@ -89,8 +107,12 @@ public final class TrainFluencyCommand implements Callable<Integer> {
                             model.languageModel().ngramCounts()), model.properNames().size(),
                     model.junctionFloor(0.05), model.lmFloor(), file, Files.size(file));
         }
-        Files.writeString(out.resolve("languages.txt"), index.toString(), StandardCharsets.UTF_8);
-        System.out.printf(Locale.ROOT, "%d fluency models, %,d bytes in all%n", languages.size(), total);
+        if (!modifiersOnly) {
+            Files.writeString(out.resolve("languages.txt"), index.toString(), StandardCharsets.UTF_8);
+        }
+        if (!modifiersOnly) {
+            System.out.printf(Locale.ROOT, "%d fluency models, %,d bytes in all%n", languages.size(), total);
+        }
         return 0;
     }
 }

@@ -21,6 +21,11 @@ import java.util.Set;
  *   <li>{@link Kind#PUNCTUATION}: the text starts with a separator or closing mark, a separator is directly followed by
  *       another mark (", ."; a doubled one, ",,", is taken as intended), a separator ends the text, or brackets/quotes
  *       enclose nothing.</li>
+ *   <li>{@link Kind#LOST_HEAD} (only by {@link #introduced}, which sees the original): the rewrite deleted the noun of
+ *       a noun phrase and kept its determiner and modifiers ("this woman is a greedy lunatic." → "this woman is a
+ *       greedy.", "a corrupt piece of shit" → "a corrupt piece."; {@link NounModifiers}), or deleted a copula's
+ *       complement and left the copula before clause punctuation, a conjunction or a preposition ("that cop was a
+ *       total asshole to me." → "that cop was to me.").</li>
  * </ul>
  * Hand-written lists (the project's own), lower-case; languages without one are checked for punctuation only. The
  * same check is applied to the human references in {@code eval detox}, which shows how strict it is.
@@ -28,7 +33,7 @@ import java.util.Set;
 public final class Dangling {
 
     /** What was found. */
-    public enum Kind { NONE, FUNCTION_WORD, PUNCTUATION }
+    public enum Kind { NONE, FUNCTION_WORD, PUNCTUATION, LOST_HEAD }
 
     private static final Map<String, Set<String>> WORDS = Map.of(
             "en", Set.of("a", "an", "the", "my", "your", "our", "their", "its", "and", "or", "but", "nor", "of",
@@ -57,6 +62,21 @@ public final class Dangling {
             "zh", Set.of("和", "与", "或", "但"),
             "hi", Set.of("और", "या", "लेकिन"));
 
+    /** Copulas: a clause that ends on one has lost its complement ("the mayor is."). */
+    private static final Map<String, Set<String>> COPULAS = Map.of(
+            "en", Set.of("is", "are", "was", "were", "am", "be", "been", "being", "s", "re", "m"),
+            "de", Set.of("ist", "sind", "bist", "seid", "war", "waren", "bin"),
+            "es", Set.of("es", "son", "eres", "soy", "era", "fue", "está", "están", "estás"),
+            "uk", Set.of("є"),
+            "ru", Set.of("является", "являются"));
+
+    /** Prepositions that start a phrase after a copula's complement ("was rude <b>to</b> me"). */
+    private static final Map<String, Set<String>> PREPOSITIONS = Map.of(
+            "en", Set.of("to", "at", "in", "on", "for", "with", "about", "from", "of", "by", "towards", "toward",
+                    "against", "around"),
+            "de", Set.of("zu", "mit", "für", "gegen", "bei", "von", "zum", "zur"),
+            "es", Set.of("con", "para", "por", "a", "de", "en", "contra"));
+
     /** Prepositions English may strand before a question mark. */
     private static final Set<String> EN_STRANDABLE = Set.of("of");
 
@@ -77,6 +97,16 @@ public final class Dangling {
         return WORDS.getOrDefault(lang, Set.of()).contains(key);
     }
 
+    /** Whether {@code key} (a lower-case word) is a copula of {@code lang}. */
+    public static boolean copula(String lang, String key) {
+        return COPULAS.getOrDefault(lang, Set.of()).contains(key);
+    }
+
+    /** Whether {@code key} (a lower-case word) is one of {@code lang}'s common prepositions. */
+    public static boolean preposition(String lang, String key) {
+        return PREPOSITIONS.getOrDefault(lang, Set.of()).contains(key);
+    }
+
     /** Whether {@code key} (a lower-case word) is a coordinating conjunction of {@code lang}. */
     public static boolean conjunction(String lang, String key) {
         return CONJUNCTIONS.getOrDefault(lang, Set.of()).contains(key);
@@ -89,9 +119,90 @@ public final class Dangling {
 
     /** Whether {@code output} has a dangling ending or orphaned punctuation that {@code original} did not have. */
     public static boolean introduced(String original, String output, String lang) {
-        Kind after = check(output, lang);
-        return after != Kind.NONE && check(original, lang) != after;
+        return introducedKind(original, output, lang) != Kind.NONE;
     }
+
+    /** What {@link #introduced} found: a {@link #check} kind the original did not have, {@link Kind#LOST_HEAD}, or none. */
+    public static Kind introducedKind(String original, String output, String lang) {
+        Kind after = check(output, lang);
+        if (after != Kind.NONE && check(original, lang) != after) {
+            return after;
+        }
+        return lostHead(LmTokens.of(original), LmTokens.of(output), lang) ? Kind.LOST_HEAD : Kind.NONE;
+    }
+
+    /**
+     * Whether an output word kept from the original, whose next original word the rewrite removed, is a modifier left
+     * without its noun or a copula left without its complement, before a boundary (the end, clause punctuation, a
+     * conjunction; for a copula also a preposition). Output words are matched to the original in order (a rewrite
+     * that only deletes is a subsequence of it).
+     */
+    static boolean lostHead(List<String> original, List<String> output, String lang) {
+        int[] at = align(original, output);
+        for (int j = 0; j < output.size(); j++) {
+            int q = at[j];
+            String w = output.get(j);
+            if (q < 0 || q + 1 >= original.size() || !LmTokens.isWord(original.get(q + 1))
+                    || j + 1 < output.size() && at[j + 1] == q + 1) {
+                continue;
+            }
+            String next = j + 1 < output.size() ? output.get(j + 1) : null;
+            boolean boundary = next == null || endsClause(next) || conjunction(lang, next);
+            boolean prepositional = next != null && preposition(lang, next);
+            if (copula(lang, w) && (boundary || prepositional)) {
+                return true;
+            }
+            if (boundary && (NounModifiers.headless(lang, w) || NounModifiers.modifier(lang, w)
+                    && determinerBefore(output, at, j, lang) || afterIndefinite(output, at, j, lang))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether output word {@code j}, a content word, directly follows an indefinite article it followed in the
+     * original too: with the original's next word deleted, that was the noun ("is a senile [moron]." → "is a senile.").
+     */
+    private static boolean afterIndefinite(List<String> output, int[] at, int j, String lang) {
+        String w = output.get(j);
+        return j > 0 && at[j - 1] >= 0 && at[j - 1] == at[j] - 1 && NounModifiers.indefinite(lang, output.get(j - 1))
+                && LmTokens.isWord(w) && !io.detoxstreams.text.FunctionWords.of(lang).contains(w);
+    }
+
+    /** Whether output word {@code j} follows a determiner through at most two more modifiers, all kept in a row. */
+    private static boolean determinerBefore(List<String> output, int[] at, int j, String lang) {
+        for (int k = j - 1; k >= 0 && k >= j - 3 && at[k] >= 0 && at[k] == at[k + 1] - 1; k--) {
+            String w = output.get(k);
+            if (NounModifiers.determiner(lang, w)) {
+                return true;
+            }
+            if (!NounModifiers.modifier(lang, w) && !NounModifiers.headless(lang, w)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** For each output token, the index of the original token it keeps (in order, greedily), or -1. */
+    private static int[] align(List<String> original, List<String> output) {
+        int[] at = new int[output.size()];
+        int p = 0;
+        for (int j = 0; j < output.size(); j++) {
+            at[j] = -1;
+            for (int q = p; q < original.size() && q < p + ALIGN_REACH; q++) {
+                if (original.get(q).equals(output.get(j))) {
+                    at[j] = q;
+                    p = q + 1;
+                    break;
+                }
+            }
+        }
+        return at;
+    }
+
+    /** How far ahead in the original an output token is looked for. */
+    private static final int ALIGN_REACH = 12;
 
     public static Kind check(String text, String lang) {
         List<Token> tokens = Tokenizer.tokenize(text);

@@ -26,8 +26,13 @@ import java.util.TreeMap;
 public final class LanguageModelCorpus {
 
     /** One language's sentences and where they came from. */
+    /**
+     * One language's sentences and where they came from; {@code toxicTrain}: the toxic sides of the TRAIN detox pairs
+     * (not for the language model; {@code train-lm} mines noun pre-modifiers from them too, since "a stupid idiot"
+     * shows where adjectives stand as well as any neutral sentence).
+     */
     public record Language(String lang, List<String> train, List<FluencyTrainer.Pair> devReferences,
-                           Map<String, Integer> sources) {
+                           Map<String, Integer> sources, List<String> toxicTrain) {
     }
 
     private LanguageModelCorpus() {
@@ -54,7 +59,7 @@ public final class LanguageModelCorpus {
                 // A TreeMap, not Map.copyOf: the immutable maps iterate in a per-JVM random order, and the sources are
                 // written into the model (byte-identical retraining).
                 out.put(lang, new Language(lang, List.copyOf(b.train), List.copyOf(b.dev),
-                        java.util.Collections.unmodifiableMap(new TreeMap<>(b.sources))));
+                        java.util.Collections.unmodifiableMap(new TreeMap<>(b.sources)), List.copyOf(b.toxic)));
             }
         });
         return out;
@@ -63,6 +68,7 @@ public final class LanguageModelCorpus {
     private static final class Builder {
         final List<String> train = new ArrayList<>();
         final List<FluencyTrainer.Pair> dev = new ArrayList<>();
+        final List<String> toxic = new ArrayList<>();
         final Map<String, Integer> sources = new TreeMap<>();
 
         Builder(String lang) {
@@ -91,6 +97,9 @@ public final class LanguageModelCorpus {
                 continue;
             }
             Split split = Split.of(x);
+            if (split == Split.TRAIN) {
+                out.toxic.add(x);
+            }
             Set<String> seen = new LinkedHashSet<>();
             for (int n : neutrals) {
                 String ref = t.get(r, n).trim();

@@ -40,4 +40,50 @@ class DanglingTest {
         assertThat(Dangling.introduced("Esto es para ti:", "Esto es para ti:", "es")).isFalse();
         assertThat(Dangling.introduced("you are an idiot.", "you are an.", "en")).isTrue();
     }
+
+    /** The dangling modifiers the issue-9 merge produced: a noun deleted, its determiner and modifiers kept. */
+    @Test
+    void shouldFindModifiersLeftWithoutTheirNoun() {
+        assertThat(Dangling.introducedKind("this woman is a greedy lunatic.", "this woman is a greedy.", "en"))
+                .isEqualTo(Dangling.Kind.LOST_HEAD);
+        assertThat(Dangling.introducedKind("that senator is a corrupt piece of shit.",
+                "that senator is a corrupt piece.", "en")).isEqualTo(Dangling.Kind.LOST_HEAD);
+        assertThat(Dangling.introducedKind("Bernie Sanders is a crazy old fool.", "Bernie Sanders is a crazy old.",
+                "en")).isEqualTo(Dangling.Kind.LOST_HEAD);
+        assertThat(Dangling.introducedKind("этот президент полный идиот", "этот президент полный", "ru"))
+                .isEqualTo(Dangling.Kind.LOST_HEAD);
+    }
+
+    @Test
+    void shouldFindACopulaLeftWithoutItsComplement() {
+        assertThat(Dangling.introducedKind("that cop was a total asshole to me.", "that cop was to me.", "en"))
+                .isEqualTo(Dangling.Kind.LOST_HEAD);
+        assertThat(Dangling.introducedKind("the mayor is a clown.", "the mayor is.", "en"))
+                .isEqualTo(Dangling.Kind.LOST_HEAD);
+    }
+
+    @Test
+    void shouldAcceptAModifierKeptAsThePredicateOrAFullNounPhrase() {
+        assertThat(Dangling.introduced("this woman is a greedy lunatic.", "this woman is greedy.", "en")).isFalse();
+        assertThat(Dangling.introduced("Biden is a senile moron.", "Biden is wrong.", "en")).isFalse();
+        assertThat(Dangling.introduced("that senator is a corrupt piece of shit.", "that senator is corrupt.", "en"))
+                .isFalse();
+        assertThat(Dangling.introduced("get out of my house you idiot.", "get out of my house.", "en")).isFalse();
+        assertThat(Dangling.introduced("i know who you are, idiot.", "i know who you are.", "en")).isFalse();
+        assertThat(Dangling.introduced("that cop was a total asshole to me.", "that cop was rude to me.", "en"))
+                .isFalse();
+    }
+
+    @Test
+    void shouldMineModifiersFromWordsBetweenADeterminerAndItsNoun() {
+        java.util.List<String> sentences = java.util.List.of("a greedy man came in .", "the greedy banker left .",
+                "my greedy boss is here .", "the house is big .", "i like the house .", "a house of cards .");
+        assertThat(NounModifiers.mine("en", sentences)).contains("greedy").doesNotContain("house");
+        assertThat(NounModifiers.mine("ru", sentences)).isEmpty();
+    }
+
+    @Test
+    void shouldShipMinedEnglishModifiers() {
+        assertThat(NounModifiers.of("en")).contains("corrupt", "old").doesNotContain("woman", "house", "the");
+    }
 }

@@ -41,19 +41,11 @@ final class Dependents {
                     "niemand"),
             "es", Set.of("no", "nunca", "nada", "nadie", "ni", "jamás", "tampoco"));
 
-    /** Copulas: a clause that ends on one has lost its complement ("the mayor is."). */
-    private static final Map<String, Set<String>> COPULAS = Map.of(
-            "en", Set.of("is", "are", "was", "were", "am", "be", "been", "being", "s", "re", "m"),
-            "de", Set.of("ist", "sind", "bist", "seid", "war", "waren", "bin"),
-            "es", Set.of("es", "son", "eres", "soy", "era", "fue", "está", "están", "estás"),
-            "uk", Set.of("є"),
-            "ru", Set.of("является", "являются"));
-
     private Dependents() {
     }
 
     static boolean copula(String lang, String key) {
-        return COPULAS.getOrDefault(lang, Set.of()).contains(key);
+        return io.detoxstreams.fluency.Dangling.copula(lang, key);
     }
 
     static boolean contains(String lang, String key) {
