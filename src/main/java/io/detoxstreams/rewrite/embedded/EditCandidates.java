@@ -1,6 +1,7 @@
 package io.detoxstreams.rewrite.embedded;
 
 import io.detoxstreams.fluency.Dangling;
+import io.detoxstreams.fluency.NounModifiers;
 import io.detoxstreams.text.FunctionWords;
 import io.detoxstreams.text.TableKeys;
 import io.detoxstreams.text.Token;
@@ -57,6 +58,7 @@ final class EditCandidates {
             maxRight++;
         }
         double siteDelete = deletePrior(siteEntry);
+        Set<Integer> nounPhrases = new java.util.HashSet<>(2);
         for (int l = 0; l <= maxLeft; l++) {
             for (int r = 0; r <= maxRight; r++) {
                 SubstitutionTable.Entry span = l + r == 0 ? siteEntry : entry(plan, s - l, e + r);
@@ -64,8 +66,17 @@ final class EditCandidates {
                 boolean phrase = l + r > 0 && toxicPhrase(span);
                 out.add(new EditCandidate(s - l, e + r, null, false, delete, -1, phrase));
                 int article = strandedArticle(plan, s - l);
-                if (article >= 0 && clauseEnd) {
+                if (article >= 0) {
                     out.add(new EditCandidate(s - l, e + r, null, false, delete, article, phrase));
+                }
+                int np = r == 0 ? nounPhraseStart(plan, s - l) : -1;
+                if (np >= 0 && nounPhrases.add(np)) {
+                    // The whole noun phrase, its determiner and modifiers with it ("is [a corrupt piece of shit]"),
+                    // deleted or replaced by what editors put after the word before it ("is wrong").
+                    out.add(new EditCandidate(np, e, null, false, delete, -1, phrase));
+                    if (weights.templates()) {
+                        templates(plan, np, e, clauseEnd || afterCopula(plan, np) ? 0.0 : TEMPLATE_MIN_SHARE, out);
+                    }
                 }
                 if (span != null && r == 0) {
                     for (SubstitutionTable.Alternative a : replacements(span)) {
@@ -73,8 +84,8 @@ final class EditCandidates {
                                 Math.log((double) a.count() / Math.max(1, span.changed()))));
                     }
                 }
-                if (r == 0 && l <= 1 && weights.templates()) {
-                    templates(plan, s - l, e, clauseEnd ? 0.0 : TEMPLATE_MIN_SHARE, out);
+                if (r == 0 && (l <= 1 || NounModifiers.determiner(lang, plan.keys[s - l])) && weights.templates()) {
+                    templates(plan, s - l, e, clauseEnd || afterCopula(plan, s - l) ? 0.0 : TEMPLATE_MIN_SHARE, out);
                 }
             }
         }
@@ -171,18 +182,59 @@ final class EditCandidates {
     }
 
     /**
-     * The indefinite article two tokens before {@code from} when the word between stays — "is [a] greedy <lunatic>":
-     * deleting the noun and the article keeps the adjective as the predicate ("is greedy") — or -1.
+     * The indefinite article before the one to three kept words before {@code from} — "is [a] greedy <lunatic>", "is
+     * [a] crazy old <fool>": deleting the noun and the article keeps the modifiers as the predicate ("is greedy") —
+     * or -1. The words between must be content words nobody protects (not "a man", not "a very").
      */
     private int strandedArticle(TokenPlan plan, int from) {
-        int adjective = from - 1;
-        int article = from - 2;
-        if (article < 0 || !plan.wordLike(adjective) || plan.changed(adjective) || plan.changed(article)
-                || !plan.wordLike(article) || !DanglingWords.of(lang).contains(plan.keys[article])
-                || FunctionWords.of(lang).contains(plan.keys[adjective])) {
-            return -1;
+        for (int k = from - 1; k >= 0 && k >= from - 4; k--) {
+            if (!plan.wordLike(k) || plan.changed(k)) {
+                return -1;
+            }
+            if (DanglingWords.of(lang).contains(plan.keys[k])) {
+                return k < from - 1 ? k : -1;
+            }
+            if (plan.protect[k] || FunctionWords.of(lang).contains(plan.keys[k]) || k == from - 4) {
+                return -1;
+            }
         }
-        return article;
+        return -1;
+    }
+
+    /**
+     * The determiner that starts the noun phrase whose noun is [from, …): one before one to three kept words that are
+     * mined pre-modifiers or words that exist only for their noun ({@link NounModifiers}), or any content words after
+     * an indefinite article; -1 when there is none.
+     */
+    private int nounPhraseStart(TokenPlan plan, int from) {
+        int article = strandedArticle(plan, from);
+        if (article >= 0) {
+            return article;
+        }
+        for (int k = from - 1; k >= 0 && k >= from - 4; k--) {
+            if (!plan.wordLike(k) || plan.changed(k) || plan.protect[k]) {
+                return -1;
+            }
+            if (NounModifiers.determiner(lang, plan.keys[k])) {
+                return k < from - 1 ? k : -1;
+            }
+            if (!NounModifiers.modifier(lang, plan.keys[k]) && !NounModifiers.headless(lang, plan.keys[k])) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the word emitted before {@code from} is a copula: deleting [from, …) deletes its complement, which a
+     * template must replace even inside a clause ("that cop was [a total asshole] to me" → "was rude to me").
+     */
+    private boolean afterCopula(TokenPlan plan, int from) {
+        int prev = from - 1;
+        while (prev >= 0 && plan.decisions[prev] == TokenPlan.Decision.DELETE) {
+            prev--;
+        }
+        return prev >= 0 && plan.keys[prev] != null && Dependents.copula(lang, plan.keys[prev]);
     }
 
     /** Whether a word next to a site may be deleted with it. */

@@ -4,6 +4,7 @@ import io.detoxstreams.fluency.Dangling;
 import io.detoxstreams.fluency.JunctionModel;
 import io.detoxstreams.fluency.LanguageModel;
 import io.detoxstreams.fluency.LmTokens;
+import io.detoxstreams.fluency.NounModifiers;
 import io.detoxstreams.text.FunctionWords;
 
 import java.util.ArrayList;
@@ -23,8 +24,15 @@ final class EditPieces {
 
     /** One output token: language-model id, junction hashes, and whether it may not end a clause / ends one. */
     record Piece(int id, int word, int cls, boolean cannotEnd, boolean endsClause, boolean copula,
-                 boolean conjunction) {
+                 boolean conjunction, NounRole role, boolean preposition) {
     }
+
+    /**
+     * What a word can be in a noun phrase: a determiner, an indefinite article (a determiner that never ends one), a
+     * mined pre-modifier, a word that exists only for its noun ({@link io.detoxstreams.fluency.NounModifiers}), a
+     * word for people ({@link PeopleWords}: a noun), or other.
+     */
+    enum NounRole { OTHER, DETERMINER, ARTICLE, MODIFIER, HEADLESS, PERSON }
 
     /** A replacement text, tokenized once. */
     record Filler(String surface, Piece[] pieces, int chars, boolean content) {
@@ -54,8 +62,10 @@ final class EditPieces {
         this.lang = lang;
         this.fillers = fillers;
         this.pieces = pieces;
-        this.bos = new Piece(lm.bos(), JunctionModel.BOS, JunctionModel.BOS, false, false, false, false);
-        this.eos = new Piece(lm.eos(), JunctionModel.EOS, JunctionModel.EOS, false, true, false, false);
+        this.bos = new Piece(lm.bos(), JunctionModel.BOS, JunctionModel.BOS, false, false, false, false,
+                NounRole.OTHER, false);
+        this.eos = new Piece(lm.eos(), JunctionModel.EOS, JunctionModel.EOS, false, true, false, false,
+                NounRole.OTHER, false);
     }
 
     boolean prepared() {
@@ -116,7 +126,26 @@ final class EditPieces {
     Piece piece(String key) {
         return new Piece(lm.id(key), JunctionModel.wordHash(key), junctions.classHash(key),
                 Dangling.cannotEnd(lang, key), Dangling.endsClause(key), Dependents.copula(lang, key),
-                Dangling.conjunction(lang, key));
+                Dangling.conjunction(lang, key), role(key), Dangling.preposition(lang, key));
+    }
+
+    private NounRole role(String key) {
+        if (DanglingWords.of(lang).contains(key)) {
+            return NounRole.ARTICLE;
+        }
+        if (NounModifiers.determiner(lang, key)) {
+            return NounRole.DETERMINER;
+        }
+        if (PeopleWords.contains(lang, key)) {
+            return NounRole.PERSON;
+        }
+        if (NounModifiers.headless(lang, key)) {
+            return NounRole.HEADLESS;
+        }
+        if (NounModifiers.modifier(lang, key)) {
+            return NounRole.MODIFIER;
+        }
+        return NounRole.OTHER;
     }
 
     Filler filler(String surface) {

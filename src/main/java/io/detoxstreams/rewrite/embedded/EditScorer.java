@@ -69,6 +69,46 @@ final class EditScorer {
         return sum;
     }
 
+    /**
+     * Whether a deletion leaves, before a boundary (clause punctuation, the end, a conjunction, a preposition), a
+     * copula without its complement ("that cop was to me") or a noun phrase without its noun: a word that exists only
+     * for its noun ("a corrupt piece."), or modifiers after a determiner ("a crazy old.", "the senile."). After an
+     * indefinite article any content word counts as a modifier: the deleted word was the noun ("is a senile."; the
+     * article candidate, {@link EditCandidates}, keeps it as the predicate instead).
+     */
+    private static boolean lostHead(EditPieces.Piece[] left, int nLeft, EditPieces.Piece r1) {
+        if (nLeft == 0 || !(r1.endsClause() || r1.conjunction() || r1.preposition())) {
+            return false;
+        }
+        EditPieces.Piece l1 = left[0];
+        if (l1.copula() || l1.cannotEnd() || l1.role() == EditPieces.NounRole.HEADLESS
+                || l1.role() == EditPieces.NounRole.ARTICLE) {
+            return true;
+        }
+        for (int k = 0; k < nLeft; k++) {
+            EditPieces.Piece p = left[k];
+            if (k > 0 && (p.role() == EditPieces.NounRole.DETERMINER || p.role() == EditPieces.NounRole.ARTICLE)) {
+                return true;
+            }
+            boolean modifier = p.role() == EditPieces.NounRole.MODIFIER || p.role() == EditPieces.NounRole.HEADLESS;
+            boolean afterArticle = k + 1 < nLeft && left[k + 1].role() == EditPieces.NounRole.ARTICLE
+                    && !p.cannotEnd() && !p.endsClause() && !p.copula() && p.role() == EditPieces.NounRole.OTHER;
+            if (!modifier && !afterArticle) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a replacement keeps a word that exists only for the insult it replaces, right before it or through a
+     * preposition ("a corrupt piece of [thing]", "a total [person]"): the neutral word reads as the same insult.
+     */
+    private static boolean headlessKept(EditPieces.Piece[] left, int nLeft) {
+        return nLeft > 0 && (left[0].role() == EditPieces.NounRole.HEADLESS
+                || nLeft > 1 && left[0].cannotEnd() && left[1].role() == EditPieces.NounRole.HEADLESS);
+    }
+
     /** The candidate's window and its score by every term but the language model's. */
     Scored score(TokenPlan plan, EditCandidate c, int s, int e) {
         EditPieces.Piece[] left = new EditPieces.Piece[3];
@@ -101,7 +141,8 @@ final class EditScorer {
             junction = logJunction(l2, l1, m1, m2) + logJunction(mBefore, mLast, r1, r2);
             last = mLast;
         }
-        boolean dangling = (last.cannotEnd() || last.copula()) && (r1.endsClause() || r1.conjunction());
+        boolean dangling = (last.cannotEnd() || last.copula()) && (r1.endsClause() || r1.conjunction())
+                || mid.length == 0 && lostHead(left, nLeft, r1) || mid.length > 0 && headlessKept(left, nLeft);
         if (c.article() >= 0) {
             junction += logJunction(nLeft > 2 ? left[2] : pieces.bos, l2, l1 == pieces.bos ? pieces.bos : l1, mid.length > 0 ? mid[0] : r1);
         }
