@@ -37,12 +37,17 @@ public final class NotDetoxifiableTrainer {
      * @param learningRate      AdaGrad step size
      * @param l2                L2 penalty per update on the sparse weights
      * @param seed              shuffling seed
-     * @param maxRewritableHold share of the DEV rows of {@code detox/<lang>.tsv} the model may hold
+     * @param maxRewritableHold share of the DEV rows of {@code detox/<lang>.tsv} the model may hold. 2 %: with the
+     *                          issue-9 classifier (stronger spans, so a stronger Delete baseline) the old 5 % no longer
+     *                          keeps J(en) ≥ J(Delete) on DEV (DEV, {@code eval detox --split dev --hold-threshold T}:
+     *                          4 % → J(en) 0.595, 3 % → 0.600, 2 % → 0.604, Delete 0.596; the model alone then holds
+     *                          10.7 %, 8.6 %, 5.0 % of the DEV cannot_rewrite rows, the whole rewriter 15.3 %, 13.1 %,
+     *                          9.5 %)
      */
     public record Options(int bits, int epochs, double learningRate, double l2, long seed, double maxRewritableHold) {
 
         public static Options defaults() {
-            return new Options(16, 5, 0.1, 1e-5, 20261125L, 0.05);
+            return new Options(16, 5, 0.1, 1e-5, 20261125L, 0.02);
         }
     }
 
