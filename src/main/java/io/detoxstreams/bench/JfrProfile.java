@@ -35,9 +35,9 @@ public final class JfrProfile {
 
     /** Parts, tried on each frame from the innermost outwards; first match wins. Order matters within a frame. */
     private static final List<Map.Entry<String, Pattern>> PARTS = List.of(
-            Map.entry("classifier: category heads (LinearModel.categoryLogits)",
-                    Pattern.compile("io\\.detoxstreams\\.classify\\.embedded\\.LinearModel\\.categoryLogits")),
-            Map.entry("classifier: toxicity head + calibration (LinearModel)",
+            Map.entry("classifier: all heads in one pass (LinearModel.logits)",
+                    Pattern.compile("io\\.detoxstreams\\.classify\\.embedded\\.LinearModel\\.(logits|categoryLogits|headLogit)")),
+            Map.entry("classifier: rest of LinearModel (language copies, calibration, attributions)",
                     Pattern.compile("io\\.detoxstreams\\.classify\\.embedded\\.LinearModel\\.")),
             Map.entry("classifier: features (Featurizer, FeatureBuffer, LexiconMatcher)",
                     Pattern.compile("io\\.detoxstreams\\.classify\\.embedded\\.(Featurizer|FeatureBuffer|LexiconMatcher)")),

@@ -2,6 +2,8 @@ package io.detoxstreams.eval;
 
 import io.detoxstreams.scoring.BinaryMetrics;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,14 +20,15 @@ import java.util.Map;
  * @param threatCases       rows that are threats (HateCheck {@code threat_*} cases)
  * @param threatRecall      share of them held as threats (NaN without threat cases)
  * @param categories        category → precision/recall/F1 of the category scores (at 0.5) on the rows labelled for it,
- *                          for the categories the model reports for the language
+ *                          for the categories the model reports for the language, in head order (so that the JSON
+ *                          report of the same model is the same bytes in every run)
  */
 public record LanguageScore(String lang, String suite, String rows, BinaryMetrics metrics, BinaryMetrics atReview,
                             double flaggedClean, int threatCases, double threatRecall,
                             Map<String, CategoryScore> categories) {
 
     public LanguageScore {
-        categories = Map.copyOf(categories);
+        categories = Collections.unmodifiableMap(new LinkedHashMap<>(categories));
     }
 
     /** Toxicity metrics only (the baseline). */

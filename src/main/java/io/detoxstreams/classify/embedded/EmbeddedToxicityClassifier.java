@@ -160,34 +160,33 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
      */
     public ToxicityResult score(String text, String lang, boolean alwaysSpans, double spanThreshold) {
         int li = model.languageIndex(lang);
-        double threshold = threshold(lang);
+        double threshold = threshold(lang, li);
         NormalizedText nt = normalizer.normalize(text);
         Scratch s = scratch.get();
+        Map<String, Double> categories = s.categories();
         model.featurizer.extract(nt.text(), model.lexiconSeed(li), s.features);
         if (s.features.size == 0) {
-            Map<String, Double> zeros = new LinkedHashMap<>();
             for (int h = 1; h < model.headCount(); h++) {
                 if (model.supports(li, h)) {
-                    zeros.put(model.head(h), 0.0);
+                    categories.put(model.head(h), 0.0);
                 }
             }
-            return new ToxicityResult(0.0, false, threshold, zeros, List.of(), version);
+            return new ToxicityResult(0.0, false, threshold, categories, List.of(), version);
         }
         int[] langHashes = s.langHashes(s.features.size);
         double scale = model.prepare(s.features, li, langHashes);
-        double z = model.logit(0, s.features, li, langHashes, scale);
-        double p = model.calibrate(z, li);
+        double[] logits = s.logits(model.headCount());
+        model.logits(s.features, li, langHashes, scale, logits);
+        double p = model.calibrate(logits[0], li);
         boolean toxic = p >= threshold;
-        Map<String, Double> categories = new LinkedHashMap<>();
-        boolean[] likely = new boolean[model.headCount()];
-        double[] logits = new double[model.headCount()];
-        model.categoryLogits(s.features, li, langHashes, scale, logits);
+        boolean[] likely = s.likely(model.headCount());
         for (int h = 1; h < model.headCount(); h++) {
-            if (model.supports(li, h)) {
-                double c = LinearModel.sigmoid(logits[h]);
+            boolean supported = model.supports(li, h);
+            double c = supported ? LinearModel.sigmoid(logits[h]) : 0;
+            if (supported) {
                 categories.put(model.head(h), c);
-                likely[h] = c >= LIKELY_CATEGORY;
             }
+            likely[h] = supported && c >= LIKELY_CATEGORY;
         }
         List<ToxicSpan> spans = toxic || alwaysSpans
                 ? SpanFinder.find(model, nt, s.features, li, langHashes, scale, spanThreshold, "embedded", likely)
@@ -222,8 +221,12 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
 
     @Override
     public double threshold(String lang) {
-        Double override = lang == null ? null : thresholdOverrides.get(lang);
-        return override != null ? override : model.threshold(model.languageIndex(lang));
+        return threshold(lang, model.languageIndex(lang));
+    }
+
+    private double threshold(String lang, int languageIndex) {
+        Double override = lang == null || thresholdOverrides.isEmpty() ? null : thresholdOverrides.get(lang);
+        return override != null ? override : model.threshold(languageIndex);
     }
 
     /** The lower bound of the band (overridden or shipped), never above the (overridden) threshold. */
@@ -249,9 +252,36 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
         return version;
     }
 
+    /**
+     * Per-thread buffers reused by every {@link #score} call. The categories map is cleared per call and only ever
+     * handed to {@link ToxicityResult}, which copies it.
+     */
     private static final class Scratch {
         final FeatureBuffer features = new FeatureBuffer();
         int[] langHashes = new int[256];
+        double[] logits = new double[0];
+        boolean[] likely = new boolean[0];
+        private final Map<String, Double> categories = new LinkedHashMap<>();
+
+        Map<String, Double> categories() {
+            categories.clear();
+            return categories;
+        }
+
+        double[] logits(int heads) {
+            if (logits.length != heads) {
+                logits = new double[heads];
+            }
+            return logits;
+        }
+
+        /** The flags of the category heads, every one overwritten by the caller. */
+        boolean[] likely(int heads) {
+            if (likely.length != heads) {
+                likely = new boolean[heads];
+            }
+            return likely;
+        }
 
         int[] langHashes(int n) {
             if (langHashes.length < n) {

@@ -28,6 +28,8 @@ public final class LinearModel {
     final float[] scales;
     final float[] bias;
     final List<String> languages;
+    /** lang → index in {@link #languages} (the first, as {@link List#indexOf}), for the per-comment look-up. */
+    private final Map<String, Integer> languageIndexes;
     final int[] languageSeeds;
     final float[][] languageBias;
     final float[] calibrationA;
@@ -86,6 +88,11 @@ public final class LinearModel {
         this.scales = scales;
         this.bias = bias;
         this.languages = List.copyOf(languages);
+        Map<String, Integer> indexes = new java.util.HashMap<>();
+        for (int i = 0; i < this.languages.size(); i++) {
+            indexes.putIfAbsent(this.languages.get(i), i);
+        }
+        this.languageIndexes = Map.copyOf(indexes);
         this.languageSeeds = new int[languages.size()];
         for (int i = 0; i < languageSeeds.length; i++) {
             languageSeeds[i] = languageSeed(languages.get(i));
@@ -166,7 +173,7 @@ public final class LinearModel {
 
     /** Index of {@code lang} in {@link #languages()}, or -1 when the model has no data for it. */
     public int languageIndex(String lang) {
-        return lang == null ? -1 : languages.indexOf(lang);
+        return lang == null ? -1 : languageIndexes.getOrDefault(lang, -1);
     }
 
     public int headCount() {
@@ -211,7 +218,65 @@ public final class LinearModel {
         return fb.size == 0 ? 0 : 1.0 / Math.sqrt(fb.size);
     }
 
-    /** The raw logit of head {@code h}. */
+    /**
+     * The raw logits of every head into {@code out[0..n-1]} in one pass over the features: the toxicity head and the
+     * packed category heads read per occurrence together, summed exactly in {@code long}s, so each logit equals
+     * {@link #logit} of its head bit for bit.
+     */
+    void logits(FeatureBuffer fb, int lang, int[] langHashes, double scale, double[] out) {
+        int cats = heads.length - 1;
+        if (cats != 4) {
+            out[0] = logit(0, fb, lang, langHashes, scale);
+            categoryLogits(fb, lang, langHashes, scale, out);
+            return;
+        }
+        short[] tw = weights[0];
+        int tmask = masks[0];
+        short[] cw = packedCategories;
+        int cmask = categoryMask;
+        int[] hs = fb.hashes;
+        int n = fb.size;
+        long t = 0;
+        long c0 = 0;
+        long c1 = 0;
+        long c2 = 0;
+        long c3 = 0;
+        if (lang >= 0 && copies[lang]) {
+            for (int i = 0; i < n; i++) {
+                int hash = hs[i];
+                int lh = langHashes[i];
+                t += tw[hash & tmask] + tw[lh & tmask];
+                int b = (hash & cmask) << 2;
+                int lb = (lh & cmask) << 2;
+                c0 += cw[b] + cw[lb];
+                c1 += cw[b + 1] + cw[lb + 1];
+                c2 += cw[b + 2] + cw[lb + 2];
+                c3 += cw[b + 3] + cw[lb + 3];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                int hash = hs[i];
+                t += tw[hash & tmask];
+                int b = (hash & cmask) << 2;
+                c0 += cw[b];
+                c1 += cw[b + 1];
+                c2 += cw[b + 2];
+                c3 += cw[b + 3];
+            }
+        }
+        out[0] = headLogit(0, lang, scale, t);
+        out[1] = headLogit(1, lang, scale, c0);
+        out[2] = headLogit(2, lang, scale, c1);
+        out[3] = headLogit(3, lang, scale, c2);
+        out[4] = headLogit(4, lang, scale, c3);
+    }
+
+    /** Head {@code h}'s logit from its summed quantized weights: the one formula every scoring path uses. */
+    private double headLogit(int h, int lang, double scale, long sum) {
+        return bias[h] + (lang >= 0 ? languageBias[lang][h] : 0) + scale * scales[h] * sum;
+    }
+
+    /** The raw logit of head {@code h} alone. */
     double logit(int h, FeatureBuffer fb, int lang, int[] langHashes, double scale) {
         short[] w = weights[h];
         int mask = masks[h];
@@ -222,16 +287,16 @@ public final class LinearModel {
             for (int i = 0; i < n; i++) {
                 sum += w[hs[i] & mask] + w[langHashes[i] & mask];
             }
-            return bias[h] + languageBias[lang][h] + scale * scales[h] * sum;
+        } else {
+            for (int i = 0; i < n; i++) {
+                sum += w[hs[i] & mask];
+            }
         }
-        for (int i = 0; i < n; i++) {
-            sum += w[hs[i] & mask];
-        }
-        return bias[h] + (lang >= 0 ? languageBias[lang][h] : 0) + scale * scales[h] * sum;
+        return headLogit(h, lang, scale, sum);
     }
 
-    /** The raw logits of all category heads into {@code out[1..n-1]} in one pass over the features. */
-    void categoryLogits(FeatureBuffer fb, int lang, int[] langHashes, double scale, double[] out) {
+    /** The raw logits of all category heads into {@code out[1..n-1]} in one pass (any number of categories). */
+    private void categoryLogits(FeatureBuffer fb, int lang, int[] langHashes, double scale, double[] out) {
         int cats = heads.length - 1;
         long[] sum = new long[cats];
         int[] hs = fb.hashes;
@@ -251,8 +316,7 @@ public final class LinearModel {
             }
         }
         for (int c = 0; c < cats; c++) {
-            int h = c + 1;
-            out[h] = bias[h] + (lang >= 0 ? languageBias[lang][h] : 0) + scale * scales[h] * sum[c];
+            out[c + 1] = headLogit(c + 1, lang, scale, sum[c]);
         }
     }
 
