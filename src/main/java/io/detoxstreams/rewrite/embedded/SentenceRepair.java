@@ -178,8 +178,9 @@ final class SentenceRepair {
      */
     private static void fixArticle(StringBuilder out, List<Integer> owners, String piece, TokenPlan plan, int prev,
                                    int i) {
-        if (prev < 0 || !plan.wordLike(prev) || plan.decisions[i] != TokenPlan.Decision.REPLACE && prev == i - 1) {
-            return;
+        if (prev < 0 || !plan.wordLike(prev) || plan.decisions[prev] == TokenPlan.Decision.REPLACE
+                || plan.decisions[i] != TokenPlan.Decision.REPLACE && prev == i - 1) {
+            return; // an article that was itself replaced ("a" → "not good") is no longer an article
         }
         String article = plan.keys[prev];
         boolean vowel = "aeiou".indexOf(Character.toLowerCase(piece.charAt(0))) >= 0;
