@@ -24,8 +24,9 @@ import java.util.Set;
  *   <li>{@link Kind#LOST_HEAD} (only by {@link #introduced}, which sees the original): the rewrite deleted the noun of
  *       a noun phrase and kept its determiner and modifiers ("this woman is a greedy lunatic." → "this woman is a
  *       greedy.", "a corrupt piece of shit" → "a corrupt piece."; {@link NounModifiers}), or deleted a copula's
- *       complement and left the copula before clause punctuation, a conjunction or a preposition ("that cop was a
- *       total asshole to me." → "that cop was to me.").</li>
+ *       complement and left the copula before clause punctuation, a conjunction, a preposition or a relative pronoun
+ *       ("that cop was a total asshole to me." → "that cop was to me.", "the mayor is a corrupt idiot who should
+ *       resign" → "the mayor is who should resign").</li>
  * </ul>
  * Hand-written lists (the project's own), lower-case; languages without one are checked for punctuation only. The
  * same check is applied to the human references in {@code eval detox}, which shows how strict it is.
@@ -77,6 +78,11 @@ public final class Dangling {
             "de", Set.of("zu", "mit", "für", "gegen", "bei", "von", "zum", "zur"),
             "es", Set.of("con", "para", "por", "a", "de", "en", "contra"));
 
+    /** Relative pronouns that start a clause about a copula's complement ("is an idiot <b>who</b> should resign"). */
+    private static final Map<String, Set<String>> RELATIVES = Map.of(
+            "en", Set.of("who", "which", "whom", "whose"),
+            "es", Set.of("quien", "quienes"));
+
     /** Prepositions English may strand before a question mark. */
     private static final Set<String> EN_STRANDABLE = Set.of("of");
 
@@ -102,9 +108,13 @@ public final class Dangling {
         return COPULAS.getOrDefault(lang, Set.of()).contains(key);
     }
 
-    /** Whether {@code key} (a lower-case word) is one of {@code lang}'s common prepositions. */
-    public static boolean preposition(String lang, String key) {
-        return PREPOSITIONS.getOrDefault(lang, Set.of()).contains(key);
+    /**
+     * Whether {@code key} (a lower-case word) opens a phrase that needs a complement before it: one of {@code lang}'s
+     * common prepositions ("was rude <b>to</b> me") or relative pronouns ("is an idiot <b>who</b> should resign").
+     */
+    public static boolean opensPhrase(String lang, String key) {
+        return PREPOSITIONS.getOrDefault(lang, Set.of()).contains(key)
+                || RELATIVES.getOrDefault(lang, Set.of()).contains(key);
     }
 
     /** Whether {@code key} (a lower-case word) is a coordinating conjunction of {@code lang}. */
@@ -134,7 +144,7 @@ public final class Dangling {
     /**
      * Whether an output word kept from the original, whose next original word the rewrite removed, is a modifier left
      * without its noun or a copula left without its complement, before a boundary (the end, clause punctuation, a
-     * conjunction; for a copula also a preposition). Output words are matched to the original in order (a rewrite
+     * conjunction; for a copula also a preposition or a relative pronoun). Output words are matched to the original in order (a rewrite
      * that only deletes is a subsequence of it).
      */
     static boolean lostHead(List<String> original, List<String> output, String lang) {
@@ -148,7 +158,7 @@ public final class Dangling {
             }
             String next = j + 1 < output.size() ? output.get(j + 1) : null;
             boolean boundary = next == null || endsClause(next) || conjunction(lang, next);
-            boolean prepositional = next != null && preposition(lang, next);
+            boolean prepositional = next != null && opensPhrase(lang, next);
             if (copula(lang, w) && (boundary || prepositional)) {
                 return true;
             }

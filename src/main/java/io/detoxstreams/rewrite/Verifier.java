@@ -3,6 +3,7 @@ package io.detoxstreams.rewrite;
 import io.detoxstreams.classify.ToxicityClassifier;
 import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.explain.HoldReason;
+import io.detoxstreams.fluency.Dangling;
 import io.detoxstreams.fluency.FluencyModel;
 import io.detoxstreams.fluency.LanguageFluency;
 import io.detoxstreams.language.LanguageDetector;
@@ -19,7 +20,8 @@ import java.util.List;
  * sentence of the language (when a {@link FluencyModel} with a model for the language that
  * {@link LanguageFluency#verifies} is configured: its
  * {@link LanguageFluency#judge judgement} of the rewrite against the original is within the range of the language's
- * human rewrites, see {@link LanguageFluency#fluent}; otherwise {@link HoldReason#NOT_FLUENT}), and the classifier
+ * human rewrites, see {@link LanguageFluency#fluent}, and it leaves no word dangling that the original did not,
+ * {@link Dangling#introduced}; otherwise {@link HoldReason#NOT_FLUENT}), and the classifier
  * scores it below the language's threshold. The first failed check is the reason.
  *
  * <p>The language check is for backends that rephrase or answer in another language. A rewrite that mostly keeps
@@ -179,8 +181,10 @@ public final class Verifier {
         }
         toScore.removeIf(i -> {
             RewriteRequest r = requests.get(i);
+            String text = rewrites.get(i).text();
             boolean fluent = fluency.forLanguage(r.lang()).filter(LanguageFluency::verifies)
-                    .map(f -> f.fluent(f.judge(r.text(), rewrites.get(i).text()), fluencyFloor)).orElse(true);
+                    .map(f -> f.fluent(f.judge(r.text(), text), fluencyFloor)).orElse(true)
+                    && !Dangling.introduced(r.text(), text, r.lang());
             if (!fluent) {
                 out[i] = new Verdict(HoldReason.NOT_FLUENT, null, sims[i]);
             }

@@ -56,6 +56,10 @@ class DanglingTest {
 
     @Test
     void shouldFindACopulaLeftWithoutItsComplement() {
+        assertThat(Dangling.introducedKind("the mayor is a corrupt idiot who should resign",
+                "the mayor is who should resign", "en")).isEqualTo(Dangling.Kind.LOST_HEAD);
+        assertThat(Dangling.introducedKind("the mayor is a corrupt idiot who should resign",
+                "the mayor is corrupt and should resign", "en")).isEqualTo(Dangling.Kind.NONE);
         assertThat(Dangling.introducedKind("that cop was a total asshole to me.", "that cop was to me.", "en"))
                 .isEqualTo(Dangling.Kind.LOST_HEAD);
         assertThat(Dangling.introducedKind("the mayor is a clown.", "the mayor is.", "en"))

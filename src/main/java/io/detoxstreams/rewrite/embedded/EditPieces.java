@@ -24,7 +24,7 @@ final class EditPieces {
 
     /** One output token: language-model id, junction hashes, and whether it may not end a clause / ends one. */
     record Piece(int id, int word, int cls, boolean cannotEnd, boolean endsClause, boolean copula,
-                 boolean conjunction, NounRole role, boolean preposition) {
+                 boolean conjunction, NounRole role, boolean opensPhrase) {
     }
 
     /**
@@ -126,7 +126,7 @@ final class EditPieces {
     Piece piece(String key) {
         return new Piece(lm.id(key), JunctionModel.wordHash(key), junctions.classHash(key),
                 Dangling.cannotEnd(lang, key), Dangling.endsClause(key), Dependents.copula(lang, key),
-                Dangling.conjunction(lang, key), role(key), Dangling.preposition(lang, key));
+                Dangling.conjunction(lang, key), role(key), Dangling.opensPhrase(lang, key));
     }
 
     private NounRole role(String key) {

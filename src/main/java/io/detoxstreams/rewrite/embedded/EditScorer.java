@@ -70,14 +70,14 @@ final class EditScorer {
     }
 
     /**
-     * Whether a deletion leaves, before a boundary (clause punctuation, the end, a conjunction, a preposition), a
+     * Whether a deletion leaves, before a boundary (clause punctuation, the end, a conjunction, a preposition or relative pronoun), a
      * copula without its complement ("that cop was to me") or a noun phrase without its noun: a word that exists only
      * for its noun ("a corrupt piece."), or modifiers after a determiner ("a crazy old.", "the senile."). After an
      * indefinite article any content word counts as a modifier: the deleted word was the noun ("is a senile."; the
      * article candidate, {@link EditCandidates}, keeps it as the predicate instead).
      */
     private static boolean lostHead(EditPieces.Piece[] left, int nLeft, EditPieces.Piece r1) {
-        if (nLeft == 0 || !(r1.endsClause() || r1.conjunction() || r1.preposition())) {
+        if (nLeft == 0 || !(r1.endsClause() || r1.conjunction() || r1.opensPhrase())) {
             return false;
         }
         EditPieces.Piece l1 = left[0];

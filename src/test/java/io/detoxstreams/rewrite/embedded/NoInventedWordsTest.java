@@ -1,16 +1,16 @@
 package io.detoxstreams.rewrite.embedded;
 
 import io.detoxstreams.classify.ToxicityResult;
-import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
+import io.detoxstreams.config.DetoxConfig;
 import io.detoxstreams.data.DetoxPairs;
 import io.detoxstreams.data.Split;
 import io.detoxstreams.explain.EditAction;
 import io.detoxstreams.explain.SpanEdit;
+import io.detoxstreams.models.ModelFactory;
+import io.detoxstreams.models.Models;
 import io.detoxstreams.rewrite.Action;
 import io.detoxstreams.rewrite.ModerationDecision;
 import io.detoxstreams.rewrite.RewriteRequest;
-import io.detoxstreams.rewrite.Verifier;
-import io.detoxstreams.rewrite.VerifyingDetoxifier;
 import io.detoxstreams.testdata.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A rewrite is made of the comment's own words and the replacements its explanation names, nothing else: no word
  * glued together by a repair ("You are a complete idiot and …" once came out "You are not goodn and …" — the article
  * "a" had been replaced by "not good" and was then still treated as an article before "and", which gained an "n").
- * Checked on the sentences that showed it and on every DEV toxic sentence of ../shared/data/detox (skipped, with a
- * message, when the data is absent).
+ * Checked with the models the jar builds from the default configuration (a rewrite is verified at the review band's
+ * lower bound there) on the sentences that showed it and on every DEV toxic sentence of ../shared/data/detox (skipped,
+ * with a message, when the data is absent).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NoInventedWordsTest {
@@ -43,18 +45,16 @@ class NoInventedWordsTest {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
     private static final Set<String> UNSPACED = Set.of("zh", "ja", "th");
 
-    private EmbeddedToxicityClassifier classifier;
-    private VerifyingDetoxifier detoxifier;
+    private Models models;
 
     @BeforeAll
     void load() {
-        classifier = EmbeddedToxicityClassifier.loadDefault();
-        detoxifier = EmbeddedDetoxifier.create(classifier, null, Verifier.DEFAULT_SIMILARITY_FLOOR);
+        models = ModelFactory.load(new DetoxConfig(Map.of()));
     }
 
     @AfterAll
     void close() {
-        classifier.close();
+        models.close();
     }
 
     @ParameterizedTest
@@ -87,12 +87,15 @@ class NoInventedWordsTest {
 
     /** The words of the rewrite of {@code text} found neither in {@code text} nor in a replacement; "" if none. */
     private String invented(String text, String lang) {
-        ToxicityResult t = classifier.classify(text, lang);
-        ModerationDecision d = detoxifier.detoxify(new RewriteRequest(text, lang, t));
+        ToxicityResult t = models.classifier().classify(text, lang);
+        ModerationDecision d = models.detoxifier().detoxify(new RewriteRequest(text, lang, t));
         if (d.action() != Action.REWRITE) {
             return "";
         }
         Set<String> allowed = words(text, lang);
+        if (allowed.contains("a") || allowed.contains("an")) {
+            allowed.addAll(Set.of("a", "an")); // "a toxic environment" → "an environment" is the repair, not a new word
+        }
         for (SpanEdit e : d.explanation().spans()) {
             if (e.action() == EditAction.REPLACED) {
                 allowed.addAll(words(e.replacement(), lang));
