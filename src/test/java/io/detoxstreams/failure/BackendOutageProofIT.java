@@ -46,14 +46,12 @@ class BackendOutageProofIT {
     static final long TIMEOUT_MS = 1_000;
     static final long BACKOFF_MAX_MS = 2_000;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final StartedProcesses open = new StartedProcesses();
     private final ProofReport report = new ProofReport("backend-outage");
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
+        open.close();
     }
 
     @Test

@@ -34,14 +34,12 @@ class BrokerOutageProofIT {
     static final int COMMENTS = 20_000;
     static final Duration OUTAGE = Duration.ofSeconds(30);
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final StartedProcesses open = new StartedProcesses();
     private final ProofReport report = new ProofReport("broker-outage");
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
+        open.close();
     }
 
     @Test

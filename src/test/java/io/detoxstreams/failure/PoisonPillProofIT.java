@@ -41,14 +41,12 @@ class PoisonPillProofIT {
     private static final int VALID_PER_TOPIC = 200;
     private static final int RECORDS_MAX_BYTES = 1_000_000;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final StartedProcesses open = new StartedProcesses();
     private final ProofReport report = new ProofReport("poison-pills");
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
+        open.close();
     }
 
     @Test

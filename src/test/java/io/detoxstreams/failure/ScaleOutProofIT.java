@@ -32,14 +32,12 @@ class ScaleOutProofIT {
     static final int COMMENTS = 50_000;
     static final int PARTITIONS = 6;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final StartedProcesses open = new StartedProcesses();
     private final ProofReport report = new ProofReport("scale-out");
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
+        open.close();
     }
 
     @Test
