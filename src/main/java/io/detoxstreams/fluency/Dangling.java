@@ -153,8 +153,9 @@ public final class Dangling {
             int q = at[j];
             String w = output.get(j);
             if (q < 0 || q + 1 >= original.size() || !LmTokens.isWord(original.get(q + 1))
-                    || j + 1 < output.size() && at[j + 1] == q + 1) {
-                continue;
+                    || j + 1 < output.size() && (at[j + 1] == q + 1
+                    || at[j + 1] < 0 && LmTokens.isWord(output.get(j + 1)))) {
+                continue; // nothing removed after it, or a new word took the removed one's place ("'re in trouble")
             }
             String next = j + 1 < output.size() ? output.get(j + 1) : null;
             boolean boundary = next == null || endsClause(next) || conjunction(lang, next);

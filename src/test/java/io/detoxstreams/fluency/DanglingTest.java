@@ -60,6 +60,8 @@ class DanglingTest {
                 "the mayor is who should resign", "en")).isEqualTo(Dangling.Kind.LOST_HEAD);
         assertThat(Dangling.introducedKind("the mayor is a corrupt idiot who should resign",
                 "the mayor is corrupt and should resign", "en")).isEqualTo(Dangling.Kind.NONE);
+        assertThat(Dangling.introducedKind("if that crowd decides to surge you 're fucked .",
+                "if that crowd decides to surge you 're in trouble.", "en")).isEqualTo(Dangling.Kind.NONE);
         assertThat(Dangling.introducedKind("that cop was a total asshole to me.", "that cop was to me.", "en"))
                 .isEqualTo(Dangling.Kind.LOST_HEAD);
         assertThat(Dangling.introducedKind("the mayor is a clown.", "the mayor is.", "en"))

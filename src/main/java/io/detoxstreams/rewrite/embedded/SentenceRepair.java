@@ -139,7 +139,8 @@ final class SentenceRepair {
             String piece = plan.decisions[i] == TokenPlan.Decision.REPLACE ? caseLike(plan, i) : plan.texts[i];
             if (prev >= 0) {
                 String gap = gap(plan, prev, i);
-                if (t.kind() == Token.Kind.PUNCT && CLOSING.contains(piece) && gap.isBlank()) {
+                if (t.kind() == Token.Kind.PUNCT && CLOSING.contains(piece) && gap.isBlank()
+                        && !startsEmoticon(plan, i)) {
                     gap = "";
                 }
                 append(out, owners, gap, -1);
@@ -160,6 +161,19 @@ final class SentenceRepair {
         int[] tokenAt = new int[out.length()];
         Arrays.setAll(tokenAt, owners::get);
         return new Rendered(out.toString(), tokenAt);
+    }
+
+    /** Whether the marks from token {@code i} on are glued to an emoticon's letter (" :-d"), which keeps its space. */
+    private static boolean startsEmoticon(TokenPlan plan, int i) {
+        for (int k = i + 1; k < plan.size() && k <= i + 3; k++) {
+            if (plan.tokens.get(k).start() != plan.tokens.get(k - 1).end()) {
+                return false;
+            }
+            if (plan.tokens.get(k).kind() != Token.Kind.PUNCT) {
+                return plan.emoticonLetter(k);
+            }
+        }
+        return false;
     }
 
     /** Original whitespace between adjacent survivors; one space (or none, for unspaced scripts) across a deletion. */

@@ -34,7 +34,7 @@ final class TokenDecider {
         int n = plan.size();
         int i = 0;
         while (i < n) {
-            if (!plan.wordLike(i) || plan.protect[i]) {
+            if (!plan.wordLike(i) || plan.protect[i] || plan.emoticonLetter(i)) {
                 i++;
                 continue;
             }

@@ -94,6 +94,29 @@ final class TokenPlan {
         return keys[i] != null;
     }
 
+    /**
+     * Whether token {@code i} is the letter of an emoticon (":-d", ":p", ";d"): one letter glued to the marks before
+     * it. Editors of the pairs often dropped the emoticon, so the table scores the lone letter as toxic; deleting only
+     * the letter left "передохнут...::::".
+     */
+    boolean emoticonLetter(int i) {
+        Token t = tokens.get(i);
+        if (i == 0 || t.end() - t.start() != 1 || !Character.isLetter(text.charAt(t.start()))) {
+            return false;
+        }
+        int start = t.start();
+        for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
+            Token before = tokens.get(k);
+            if (before.end() != start || before.kind() != Token.Kind.PUNCT) {
+                break;
+            }
+            start = before.start();
+        }
+        String marks = text.substring(start, t.start());
+        return !marks.isEmpty() && marks.chars().allMatch(c -> ":;=-^'.".indexOf(c) >= 0)
+                && marks.chars().anyMatch(c -> c == ':' || c == ';' || c == '=');
+    }
+
     int newGroup(double score) {
         groupScores.add(score);
         return groups++;
