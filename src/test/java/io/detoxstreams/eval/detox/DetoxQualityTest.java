@@ -62,7 +62,7 @@ class DetoxQualityTest {
     }
 
     /**
-     * Issue 10 asks for 1.25 × Delete on average (issue 3 for 1.15): not met — 1.13 on TEST. The fluency check holds
+     * Issue 10 asks for 1.25 × Delete on average (issue 3 for 1.15): not met — 1.11 on TEST. The fluency check holds
      * rewrites that do not read as sentences (a fifth of the zh pairs, whose character-by-character deletions it
      * rejects), and a HOLD counts 0 in J; see MODEL_CARD.md (Rewriter).
      */
