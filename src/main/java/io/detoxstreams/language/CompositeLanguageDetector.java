@@ -198,7 +198,9 @@ public final class CompositeLanguageDetector implements LanguageDetector {
         private boolean useLingua = true;
         private boolean preloadLingua = true;
         private boolean linguaLowAccuracy;
-        private double fastConfidence = 0.90;
+        // Chosen on DEV (BENCHMARKS.md, "Language detection"): at 0.60 Lingua decides a third as many comments and the
+        // mean accuracy is higher than at 0.90 (DEV 0.9906 vs 0.9896, TEST 0.9939 vs 0.9923).
+        private double fastConfidence = 0.60;
         private double minConfidence = 0.40;
         private int minLetters = 3;
 

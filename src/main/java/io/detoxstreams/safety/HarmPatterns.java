@@ -133,31 +133,15 @@ public final class HarmPatterns {
     private static final class Language {
 
         private final List<HarmRuleFile.Rule> rules;
-        /** The distinct first chars of the triggers, sorted, and for each the triggers starting with it. */
-        private final char[] firstChars;
-        private final Trigger[][] byFirstChar;
-
-        private record Trigger(String text, int rule) {
-        }
+        /** Which rules have a trigger in a text: the prefilter before any rule's pattern runs. */
+        private final TriggerTrie triggers;
 
         Language(List<HarmRuleFile.Rule> all) {
             List<HarmRuleFile.Rule> ordered = new ArrayList<>();
             all.stream().filter(r -> r.kind() == HarmKind.SELF_HARM).forEach(ordered::add);
             all.stream().filter(r -> r.kind() == HarmKind.THREAT).forEach(ordered::add);
             this.rules = List.copyOf(ordered);
-            java.util.TreeMap<Character, List<Trigger>> m = new java.util.TreeMap<>();
-            for (int i = 0; i < rules.size(); i++) {
-                for (String t : rules.get(i).triggers()) {
-                    m.computeIfAbsent(t.charAt(0), k -> new ArrayList<>()).add(new Trigger(t, i));
-                }
-            }
-            this.firstChars = new char[m.size()];
-            this.byFirstChar = new Trigger[m.size()][];
-            int k = 0;
-            for (var e : m.entrySet()) {
-                firstChars[k] = e.getKey();
-                byFirstChar[k++] = e.getValue().toArray(Trigger[]::new);
-            }
+            this.triggers = new TriggerTrie(rules.stream().map(HarmRuleFile.Rule::triggers).toList());
         }
 
         Optional<Match> find(FoldedText f, boolean useTriggers) {
@@ -165,7 +149,7 @@ public final class HarmPatterns {
         }
 
         Optional<Match> find(FoldedText f, boolean useTriggers, HarmKind only) {
-            boolean[] candidate = useTriggers ? candidates(f.text()) : null;
+            boolean[] candidate = useTriggers ? triggers.matches(f.text()) : null;
             for (int i = 0; i < rules.size(); i++) {
                 HarmRuleFile.Rule r = rules.get(i);
                 if (only != null && r.kind() != only || candidate != null && !candidate[i]) {
@@ -178,22 +162,6 @@ public final class HarmPatterns {
                 }
             }
             return Optional.empty();
-        }
-
-        private boolean[] candidates(String text) {
-            boolean[] c = new boolean[rules.size()];
-            for (int i = 0; i < text.length(); i++) {
-                int k = java.util.Arrays.binarySearch(firstChars, text.charAt(i));
-                if (k < 0) {
-                    continue;
-                }
-                for (Trigger t : byFirstChar[k]) {
-                    if (!c[t.rule()] && text.startsWith(t.text(), i)) {
-                        c[t.rule()] = true;
-                    }
-                }
-            }
-            return c;
         }
     }
 }

@@ -5,6 +5,7 @@ import io.detoxstreams.explain.HoldReason;
 import io.detoxstreams.rewrite.Rewrite;
 import io.detoxstreams.rewrite.RewritePolicy;
 import io.detoxstreams.rewrite.RewriteRequest;
+import io.detoxstreams.safety.HarmKind;
 import io.detoxstreams.safety.HarmPatterns;
 
 import java.util.Map;
@@ -50,12 +51,13 @@ public final class HoldPolicy implements RewritePolicy {
 
     @Override
     public Optional<HoldReason> beforeRewrite(RewriteRequest request) {
-        if (HarmPatterns.selfHarm(request.text(), request.lang())) {
+        // One pass over the rules: self-harm rules come first, so a threat match means no self-harm rule matched.
+        Optional<HarmPatterns.Match> harm = HarmPatterns.shipped().find(request.text(), request.lang());
+        if (harm.isPresent() && harm.get().kind() == HarmKind.SELF_HARM) {
             return Optional.of(HoldReason.SELF_HARM);
         }
         Double threat = request.toxicity().categories().get(Category.THREAT.wireName());
-        if (request.toxicity().toxic() && threat != null && threat >= threatThreshold
-                || HarmPatterns.threat(request.text(), request.lang())) {
+        if (harm.isPresent() || request.toxicity().toxic() && threat != null && threat >= threatThreshold) {
             return Optional.of(HoldReason.THREAT);
         }
         NotDetoxifiableModel model = models.get(request.lang());
