@@ -150,6 +150,9 @@ public final class HarmPatterns {
 
         Optional<Match> find(FoldedText f, boolean useTriggers, HarmKind only) {
             boolean[] candidate = useTriggers ? triggers.matches(f.text()) : null;
+            if (useTriggers && candidate == null) {
+                return Optional.empty(); // no rule's trigger occurs
+            }
             for (int i = 0; i < rules.size(); i++) {
                 HarmRuleFile.Rule r = rules.get(i);
                 if (only != null && r.kind() != only || candidate != null && !candidate[i]) {

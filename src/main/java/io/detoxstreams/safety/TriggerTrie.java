@@ -18,6 +18,9 @@ final class TriggerTrie {
     private final int[][] children;
     private final int[][] rulesEnding;
     private final int ruleCount;
+    /** The root's children for chars below {@link #ROOT_TABLE} (Latin, Greek, Cyrillic, Arabic…), -1 for none. */
+    private final int[] rootTable = new int[ROOT_TABLE];
+    private static final int ROOT_TABLE = 0x800;
 
     /** @param triggers per rule, its trigger strings (non-empty) */
     TriggerTrie(List<List<String>> triggers) {
@@ -62,24 +65,38 @@ final class TriggerTrie {
             rulesEnding[node] = ends.get(node).stream().mapToInt(Integer::intValue).toArray();
         }
         this.ruleCount = triggers.size();
+        for (char c = 0; c < ROOT_TABLE; c++) {
+            rootTable[c] = child(0, c);
+        }
     }
 
-    /** {@code out[rule]} is true when one of the rule's triggers occurs in {@code text}. */
+    /**
+     * {@code out[rule]} is true when one of the rule's triggers occurs in {@code text}; null when no trigger occurs
+     * (most comments), so the caller need not look at any rule.
+     */
     boolean[] matches(String text) {
-        boolean[] out = new boolean[ruleCount];
+        boolean[] out = null;
         for (int start = 0; start < text.length(); start++) {
-            int node = 0;
-            for (int i = start; i < text.length(); i++) {
-                int k = Arrays.binarySearch(chars[node], text.charAt(i));
-                if (k < 0) {
-                    break;
+            char first = text.charAt(start);
+            int node = first < ROOT_TABLE ? rootTable[first] : child(0, first);
+            for (int i = start + 1; node > 0; i++) {
+                if (rulesEnding[node].length > 0) {
+                    if (out == null) {
+                        out = new boolean[ruleCount];
+                    }
+                    for (int rule : rulesEnding[node]) {
+                        out[rule] = true;
+                    }
                 }
-                node = children[node][k];
-                for (int rule : rulesEnding[node]) {
-                    out[rule] = true;
-                }
+                node = i < text.length() ? child(node, text.charAt(i)) : -1;
             }
         }
         return out;
+    }
+
+    /** The child of {@code node} along {@code c}, or -1. */
+    private int child(int node, char c) {
+        int k = Arrays.binarySearch(chars[node], c);
+        return k < 0 ? -1 : children[node][k];
     }
 }
