@@ -1,13 +1,8 @@
 package io.detoxstreams.rewrite.embedded;
 
-import io.detoxstreams.classify.ToxicityResult;
-import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
 import io.detoxstreams.fluency.Dangling;
 import io.detoxstreams.rewrite.Action;
 import io.detoxstreams.rewrite.ModerationDecision;
-import io.detoxstreams.rewrite.RewriteRequest;
-import io.detoxstreams.rewrite.Verifier;
-import io.detoxstreams.rewrite.VerifyingDetoxifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -27,18 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DanglingModifierTest {
 
-    private EmbeddedToxicityClassifier classifier;
-    private VerifyingDetoxifier detoxifier;
+    private ShippedDetoxifier shipped;
 
     @BeforeAll
     void load() {
-        classifier = EmbeddedToxicityClassifier.loadDefault();
-        detoxifier = EmbeddedDetoxifier.create(classifier, null, Verifier.DEFAULT_SIMILARITY_FLOOR);
+        shipped = new ShippedDetoxifier();
     }
 
     @AfterAll
     void close() {
-        classifier.close();
+        shipped.close();
     }
 
     @ParameterizedTest
@@ -48,8 +41,7 @@ class DanglingModifierTest {
     void shouldNotLeaveAModifierOrCopulaWithoutItsNoun(String input) {
         String text = input.substring(0, input.indexOf('|'));
         String person = input.substring(input.indexOf('|') + 1);
-        ToxicityResult t = classifier.classify(text, "en");
-        ModerationDecision d = detoxifier.detoxify(new RewriteRequest(text, "en", t));
+        ModerationDecision d = shipped.decide(text, "en");
         System.out.printf("en %-7s %s -> %s%n", d.action(), text, d.action() == Action.HOLD ? d.reason().code() : d.text());
         if (d.action() != Action.REWRITE) {
             return;

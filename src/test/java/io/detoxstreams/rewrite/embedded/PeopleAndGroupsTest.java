@@ -1,12 +1,7 @@
 package io.detoxstreams.rewrite.embedded;
 
-import io.detoxstreams.classify.ToxicityResult;
-import io.detoxstreams.classify.embedded.EmbeddedToxicityClassifier;
 import io.detoxstreams.rewrite.Action;
 import io.detoxstreams.rewrite.ModerationDecision;
-import io.detoxstreams.rewrite.RewriteRequest;
-import io.detoxstreams.rewrite.Verifier;
-import io.detoxstreams.rewrite.VerifyingDetoxifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,18 +85,16 @@ class PeopleAndGroupsTest {
         return new String[] {text, word};
     }
 
-    private EmbeddedToxicityClassifier classifier;
-    private VerifyingDetoxifier detoxifier;
+    private ShippedDetoxifier shipped;
 
     @BeforeAll
     void load() {
-        classifier = EmbeddedToxicityClassifier.loadDefault();
-        detoxifier = EmbeddedDetoxifier.create(classifier, null, Verifier.DEFAULT_SIMILARITY_FLOOR);
+        shipped = new ShippedDetoxifier();
     }
 
     @AfterAll
     void close() {
-        classifier.close();
+        shipped.close();
     }
 
     @Test
@@ -129,8 +122,7 @@ class PeopleAndGroupsTest {
                 {"en", "nobody wants to read your garbage , idiot .", "nobody"}};
         int rewritten = 0;
         for (String[] c : cases) {
-            ToxicityResult t = classifier.classify(c[1], c[0]);
-            ModerationDecision d = detoxifier.detoxify(new RewriteRequest(c[1], c[0], t));
+            ModerationDecision d = shipped.decide(c[1], c[0]);
             System.out.printf("%s %-7s %s -> %s%n", c[0], d.action(), c[1],
                     d.action() == Action.HOLD ? d.reason().code() : d.text());
             if (d.action() == Action.REWRITE) {
@@ -146,12 +138,11 @@ class PeopleAndGroupsTest {
         int rewritten = 0;
         List<String> lost = new ArrayList<>();
         for (String[] c : cases) {
-            ToxicityResult t = classifier.classify(c[0], lang);
-            if (!t.toxic()) {
+            if (!shipped.classify(c[0], lang).toxic()) {
                 continue;
             }
             toxic++;
-            ModerationDecision d = detoxifier.detoxify(new RewriteRequest(c[0], lang, t));
+            ModerationDecision d = shipped.decide(c[0], lang);
             System.out.printf("%s %-7s %s -> %s%n", lang, d.action(), c[0],
                     d.action() == Action.HOLD ? d.reason().code() : d.text());
             if (d.action() == Action.REWRITE) {
