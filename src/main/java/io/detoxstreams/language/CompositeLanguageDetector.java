@@ -63,6 +63,8 @@ public final class CompositeLanguageDetector implements LanguageDetector {
     private final Set<String> languages;
     private final Map<Script, List<String>> byScript = new EnumMap<>(Script.class);
     private final LangIdModel fast;
+    /** The fast model restricted to each script's candidates ({@link LangIdModel#among}); absent: none it knows. */
+    private final Map<Script, LangIdModel> fastByScript = new EnumMap<>(Script.class);
     private final LinguaLanguageDetector lingua;
     private final double fastConfidence;
     private final double minConfidence;
@@ -78,6 +80,14 @@ public final class CompositeLanguageDetector implements LanguageDetector {
                     && fast != null && fast.classes().contains(l)) {
                 byScript.computeIfAbsent(Script.LATIN, s -> new ArrayList<>()).add(l);
             }
+        }
+        if (fast != null) {
+            byScript.forEach((script, candidates) -> {
+                LangIdModel m = fast.among(candidates);
+                if (!m.classes().isEmpty()) {
+                    fastByScript.put(script, m);
+                }
+            });
         }
         List<String> linguaLanguages = languages.stream().filter(LinguaLanguageDetector::knows).toList();
         this.lingua = b.useLingua && linguaLanguages.size() >= 2
@@ -154,23 +164,18 @@ public final class CompositeLanguageDetector implements LanguageDetector {
                 return decide(byLetters, dominant, share, "script");
             }
         }
-        if (fast != null) {
-            double[] p = fast.predict(text);
-            String best = null;
-            double bestP = 0;
-            double mass = 0;
-            for (int c = 0; c < p.length; c++) {
-                String l = fast.classes().get(c);
-                if (candidates.contains(l)) {
-                    mass += p[c];
-                    if (p[c] > bestP) {
-                        bestP = p[c];
-                        best = l;
-                    }
+        LangIdModel model = fastByScript.get(dominant);
+        if (model != null) {
+            // Probabilities among the script's candidates only (the model restricted to them).
+            double[] p = model.predict(text);
+            int best = 0;
+            for (int c = 1; c < p.length; c++) {
+                if (p[c] > p[best]) {
+                    best = c;
                 }
             }
-            if (best != null && mass > 0 && bestP / mass >= fastConfidence) {
-                return decide(best, dominant, share * bestP / mass, "fast");
+            if (p[best] >= fastConfidence) {
+                return decide(model.classes().get(best), dominant, share * p[best], "fast");
             }
         }
         if (lingua != null) {

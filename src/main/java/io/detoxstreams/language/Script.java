@@ -21,8 +21,22 @@ public enum Script {
         return iso;
     }
 
+    private static final Script[] VALUES = values();
+    /** {@link #compute} of every BMP code point, by ordinal: one load for the letters of nearly every comment. */
+    private static final byte[] BMP = new byte[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            BMP[c] = (byte) compute(c).ordinal();
+        }
+    }
+
     /** The script of one code point, or {@link #OTHER} for non-letters and scripts not listed. */
     public static Script of(int cp) {
+        return cp <= Character.MAX_VALUE ? VALUES[BMP[cp]] : compute(cp);
+    }
+
+    static Script compute(int cp) {
         if (cp < 0x80) {
             return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ? LATIN : OTHER;
         }

@@ -1,5 +1,7 @@
 package io.detoxstreams.safety;
 
+import io.detoxstreams.text.CharTables;
+
 import java.text.Normalizer;
 
 /**
@@ -15,6 +17,21 @@ import java.text.Normalizer;
  */
 record FoldedText(String text, int[] toOriginal) {
 
+    /*
+     * Per UTF-16 code unit, built once: what becomes a space, which marks may be dropped, and what each char folds to
+     * (foldChar decomposes accented letters through java.text.Normalizer, far too slow to do per char of every
+     * comment).
+     */
+    private static final long[] SPACES = CharTables.table(c -> Character.isWhitespace(c) || isSeparator((char) c));
+    private static final long[] NON_SPACING_MARKS = CharTables.table(c -> Character.getType(c) == Character.NON_SPACING_MARK);
+    private static final char[] FOLDED = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            FOLDED[c] = foldChar((char) c);
+        }
+    }
+
     static FoldedText of(String original) {
         StringBuilder sb = new StringBuilder(original.length());
         int[] map = new int[2 * original.length() + 1];
@@ -22,7 +39,7 @@ record FoldedText(String text, int[] toOriginal) {
         boolean markable = false;
         for (int i = 0; i < original.length(); i++) {
             char c = original.charAt(i);
-            if (Character.isWhitespace(c) || isSeparator(c)) {
+            if (CharTables.contains(SPACES, c)) {
                 if (!space && sb.length() > 0) {
                     map[sb.length()] = i;
                     sb.append(' ');
@@ -32,8 +49,7 @@ record FoldedText(String text, int[] toOriginal) {
                 continue;
             }
             space = false;
-            int type = Character.getType(c);
-            if (type == Character.NON_SPACING_MARK && markable || isArabicDiacritic(c)) {
+            if (markable && CharTables.contains(NON_SPACING_MARKS, c) || isArabicDiacritic(c)) {
                 continue;
             }
             markable = isMarkable(c);
@@ -45,7 +61,7 @@ record FoldedText(String text, int[] toOriginal) {
                 continue;
             }
             map[sb.length()] = i;
-            sb.append(foldChar(c));
+            sb.append(FOLDED[c]);
         }
         map[sb.length()] = original.length();
         return new FoldedText(sb.toString(), java.util.Arrays.copyOf(map, sb.length() + 1));

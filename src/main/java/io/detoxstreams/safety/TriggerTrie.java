@@ -17,6 +17,11 @@ final class TriggerTrie {
     private final char[][] chars;
     private final int[][] children;
     private final int[][] rulesEnding;
+    /**
+     * Per node: bit {@code c & 63} set for each child character {@code c}. Most walks end one or two characters in,
+     * at a node without the next character; this answers that with one load, before any search.
+     */
+    private final long[] childBits;
     private final int ruleCount;
     /** The root's children for chars below {@link #ROOT_TABLE} (Latin, Greek, Cyrillic, Arabic…), -1 for none. */
     private final int[] rootTable = new int[ROOT_TABLE];
@@ -53,6 +58,7 @@ final class TriggerTrie {
         this.chars = new char[n][];
         this.children = new int[n][];
         this.rulesEnding = new int[n][];
+        this.childBits = new long[n];
         for (int node = 0; node < n; node++) {
             TreeMap<Character, Integer> e = edges.get(node);
             chars[node] = new char[e.size()];
@@ -60,6 +66,7 @@ final class TriggerTrie {
             int k = 0;
             for (var entry : e.entrySet()) {
                 chars[node][k] = entry.getKey();
+                childBits[node] |= 1L << entry.getKey();
                 children[node][k++] = entry.getValue();
             }
             rulesEnding[node] = ends.get(node).stream().mapToInt(Integer::intValue).toArray();
@@ -96,6 +103,9 @@ final class TriggerTrie {
 
     /** The child of {@code node} along {@code c}, or -1. */
     private int child(int node, char c) {
+        if ((childBits[node] & 1L << c) == 0) {
+            return -1;
+        }
         int k = Arrays.binarySearch(chars[node], c);
         return k < 0 ? -1 : children[node][k];
     }

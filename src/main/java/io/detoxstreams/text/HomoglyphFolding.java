@@ -13,7 +13,7 @@ final class HomoglyphFolding {
     static void fold(OffsetBuffer t, int[] scriptsByFrequency) {
         int[] counts = new int[4];
         for (int i = 0; i < t.length; i++) {
-            if (Character.isLetter(t.chars[i])) {
+            if (CharTables.isLetter(t.chars[i])) {
                 counts[Homoglyphs.scriptOf(t.chars[i])]++;
             }
         }

@@ -19,7 +19,7 @@ final class LeetFolding {
         int leet = 0;
         for (int i = 0; i < t.length; i++) {
             char c = t.chars[i];
-            if (Character.isLetter(c)) {
+            if (CharTables.isLetter(c)) {
                 letters++;
             } else if (LEET_FROM.indexOf(c) >= 0) {
                 leet++;
@@ -36,7 +36,7 @@ final class LeetFolding {
     private static OffsetBuffer pass(OffsetBuffer t, OffsetBuffer spare, boolean leading) {
         int letters = 0;
         for (int i = 0; i < t.length; i++) {
-            if (Character.isLetter(t.chars[i])) {
+            if (CharTables.isLetter(t.chars[i])) {
                 letters++;
             }
         }
@@ -64,7 +64,7 @@ final class LeetFolding {
         boolean letterBefore = false;
         for (int j = i - 1; j >= 0; j--) {
             char p = t.chars[j];
-            if (Character.isLetter(p)) {
+            if (CharTables.isLetter(p)) {
                 letterBefore = true;
                 break;
             }
@@ -75,7 +75,7 @@ final class LeetFolding {
         boolean letterAfter = false;
         for (int j = i + 1; j < t.length; j++) {
             char p = t.chars[j];
-            if (Character.isLetter(p)) {
+            if (CharTables.isLetter(p)) {
                 letterAfter = true;
                 break;
             }
@@ -106,15 +106,15 @@ final class LeetFolding {
         while (end < t.length && LEET_FROM.indexOf(t.chars[end]) >= 0) {
             end++;
         }
-        if (end != t.length && Character.isLetterOrDigit(t.chars[end])) {
+        if (end != t.length && CharTables.isLetterOrDigit(t.chars[end])) {
             return false;
         }
         for (int k = end; k < t.length; k++) {
-            if (Character.isLetterOrDigit(t.chars[k])) {
+            if (CharTables.isLetterOrDigit(t.chars[k])) {
                 return false;
             }
         }
-        if (end - start > 2 || start == 0 || !Character.isLetter(t.chars[start - 1])) {
+        if (end - start > 2 || start == 0 || !CharTables.isLetter(t.chars[start - 1])) {
             return false;
         }
         for (int k = start; k < end; k++) {
@@ -130,9 +130,9 @@ final class LeetFolding {
         boolean seenLetter = false;
         for (int j = from; j < t.length; j++) {
             char p = t.chars[j];
-            if (Character.isLetter(p)) {
+            if (CharTables.isLetter(p)) {
                 seenLetter = true;
-            } else if (seenLetter && Character.isDigit(p) && (j + 1 == t.length || !Character.isLetter(t.chars[j + 1]))) {
+            } else if (seenLetter && Character.isDigit(p) && (j + 1 == t.length || !CharTables.isLetter(t.chars[j + 1]))) {
                 return false;
             }
         }

@@ -16,6 +16,8 @@ public final class MaskDictionary {
     private final List<String> words;
     /** Words by length, in priority order, so a pattern only looks at words it could match. */
     private final java.util.Map<Integer, List<String>> byLength = new java.util.HashMap<>();
+    /** Words by length and first letter ({@link #key}), in priority order: a pattern that starts with a letter. */
+    private final java.util.Map<Integer, List<String>> byLengthAndHead = new java.util.HashMap<>();
     private final java.util.Map<String, Integer> ranks = new java.util.HashMap<>();
     /** "left|right" context (one or two chars each side, {@code <}/{@code >} at word edges) → likeliest letter. */
     private final java.util.Map<String, Character> fills = new java.util.HashMap<>();
@@ -24,6 +26,7 @@ public final class MaskDictionary {
         this.words = List.copyOf(new LinkedHashSet<>(words));
         for (String w : this.words) {
             byLength.computeIfAbsent(w.length(), k -> new ArrayList<>()).add(w);
+            byLengthAndHead.computeIfAbsent(key(w.length(), w.charAt(0)), k -> new ArrayList<>()).add(w);
             ranks.put(w, ranks.size());
         }
         for (String w : this.words) {
@@ -67,9 +70,11 @@ public final class MaskDictionary {
         char head = pattern.charAt(0);
         String best = null;
         int bestRank = Integer.MAX_VALUE;
+        boolean anyHead = isMask(head);
         for (int len = minLength; len <= maxLength; len++) {
-            for (String w : byLength.getOrDefault(len, List.of())) {
-                if ((isMask(head) || w.charAt(0) == head) && matches(pattern, 0, w, 0, exact)) {
+            List<String> candidates = anyHead ? byLength.get(len) : byLengthAndHead.get(key(len, head));
+            for (String w : candidates == null ? List.<String>of() : candidates) {
+                if (matches(pattern, 0, w, 0, exact)) {
                     int rank = rank(w);
                     if (rank < bestRank) {
                         bestRank = rank;
@@ -80,6 +85,10 @@ public final class MaskDictionary {
             }
         }
         return best;
+    }
+
+    private static int key(int length, char head) {
+        return length << 16 | head;
     }
 
     private int rank(String w) {

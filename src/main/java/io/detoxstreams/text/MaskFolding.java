@@ -15,7 +15,7 @@ final class MaskFolding {
         boolean masked = false;
         for (int i = 0; i < t.length; i++) {
             char c = t.chars[i];
-            if (Character.isLetter(c)) {
+            if (CharTables.isLetter(c)) {
                 if (first < 0) {
                     first = i;
                 }
@@ -34,7 +34,7 @@ final class MaskFolding {
             char c = t.chars[i];
             if (MASK_CHARS.indexOf(c) >= 0) {
                 masked = true;
-            } else if (!Character.isLetter(c)) {
+            } else if (!CharTables.isLetter(c)) {
                 return t;
             }
         }

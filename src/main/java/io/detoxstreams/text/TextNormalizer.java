@@ -35,9 +35,14 @@ public final class TextNormalizer {
     }
 
     public NormalizedText normalize(String original) {
+        return normalize(original, true);
+    }
+
+    /** @param plainWordShortcut copy plain words as they are (false: through every step, for tests of the shortcut) */
+    NormalizedText normalize(String original, boolean plainWordShortcut) {
         OffsetBuffer folded = CharacterFolding.fold(original);
         OffsetBuffer out = new OffsetBuffer(folded.length + 8);
-        new TokenFolding(folded, out, masks, segmenter).run();
+        new TokenFolding(folded, out, masks, segmenter, plainWordShortcut).run();
         return out.toNormalizedText(original);
     }
 

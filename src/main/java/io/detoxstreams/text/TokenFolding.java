@@ -18,8 +18,11 @@ final class TokenFolding {
     private final OffsetBuffer a;
     private final OffsetBuffer b;
     private int[] scriptOrder;
+    private final boolean plainWordShortcut;
 
-    TokenFolding(OffsetBuffer in, OffsetBuffer out, MaskDictionary masks, WordSegmenter segmenter) {
+    TokenFolding(OffsetBuffer in, OffsetBuffer out, MaskDictionary masks, WordSegmenter segmenter,
+                 boolean plainWordShortcut) {
+        this.plainWordShortcut = plainWordShortcut;
         this.in = in;
         this.out = out;
         this.masks = masks;
@@ -47,11 +50,17 @@ final class TokenFolding {
                     continue;
                 }
             }
-            a.length = 0;
-            for (int k = i; k < end; k++) {
-                a.copy(in, k);
+            if (plainWordShortcut && isPlainWord(i, end)) {
+                for (int k = i; k < end; k++) {
+                    out.copy(in, k); // what every step of processToken and emitToken would leave as it is
+                }
+            } else {
+                a.length = 0;
+                for (int k = i; k < end; k++) {
+                    a.copy(in, k);
+                }
+                emitToken(processToken(a));
             }
-            emitToken(processToken(a));
             i = separator(end);
         }
     }
@@ -123,16 +132,42 @@ final class TokenFolding {
             char c = in.chars[k];
             if (isAlphabetLetter(c)) {
                 letters++;
-            } else if (Character.isLetterOrDigit(c) || e - s > 3) {
+            } else if (CharTables.isLetterOrDigit(c) || e - s > 3) {
                 return false;
             }
         }
         return letters == 1;
     }
 
+    /**
+     * Most tokens: letters only, of at most one of Latin, Cyrillic and Greek, no character three times in a row. Such a
+     * token is no URL, has no dots, leet or masks, no look-alikes to fold and nothing to squeeze, so it is copied as
+     * it is ({@code TextNormalizerTest} holds the slow path to the same output).
+     */
+    private boolean isPlainWord(int s, int e) {
+        int script = Homoglyphs.OTHER;
+        for (int k = s; k < e; k++) {
+            char c = in.chars[k];
+            if (!CharTables.isLetter(c)) {
+                return false;
+            }
+            int sc = Homoglyphs.scriptOf(c);
+            if (sc != Homoglyphs.OTHER) {
+                if (script != Homoglyphs.OTHER && sc != script) {
+                    return false;
+                }
+                script = sc;
+            }
+            if (k >= s + 2 && c == in.chars[k - 1] && c == in.chars[k - 2]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Letters of scripts that separate words with spaces (so a single letter is unusual). */
     private static boolean isAlphabetLetter(char c) {
-        return Character.isLetter(c) && Homoglyphs.scriptOf(c) != Homoglyphs.OTHER;
+        return CharTables.isLetter(c) && Homoglyphs.scriptOf(c) != Homoglyphs.OTHER;
     }
 
     private OffsetBuffer processToken(OffsetBuffer tok) {
@@ -204,7 +239,7 @@ final class TokenFolding {
         if (scriptOrder == null) {
             int[] counts = new int[4];
             for (int i = 0; i < in.length; i++) {
-                if (Character.isLetter(in.chars[i])) {
+                if (CharTables.isLetter(in.chars[i])) {
                     counts[Homoglyphs.scriptOf(in.chars[i])]++;
                 }
             }

@@ -1,5 +1,7 @@
 package io.detoxstreams.classify.embedded;
 
+import io.detoxstreams.text.CharTables;
+
 /**
  * Turns normalized text into hashed features: word unigrams, word bigrams and character n-grams (2–5 inside words
  * with boundary markers for spaced scripts; 1–3 for Han, Kana, Thai and Hangul, which carry meaning per character),
@@ -225,7 +227,15 @@ public final class Featurizer {
         }
     }
 
+    /** Bit {@code c} set when {@link #computeIsWordChar} holds for {@code c}: one load on the featurizer's hot path. */
+    private static final long[] WORD_CHARS = CharTables.table(c -> computeIsWordChar((char) c));
+
+    /** Letters, digits, combining marks and {@code *} (masked letters). */
     static boolean isWordChar(char c) {
+        return CharTables.contains(WORD_CHARS, c);
+    }
+
+    static boolean computeIsWordChar(char c) {
         if (c < 0x80) {
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '*' || (c >= 'A' && c <= 'Z');
         }

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -77,6 +78,35 @@ public final class LangIdModel {
             max = Math.max(max, Math.abs(w));
         }
         return max == 0 ? 1 : max / Short.MAX_VALUE;
+    }
+
+    /**
+     * The same model over only the classes in {@code keep} (in this model's order): its softmax is this model's
+     * probabilities renormalized over those classes, and each prediction reads only their weights — a third of the
+     * memory for Latin-script candidates, a ninth for Cyrillic. The detector keeps one per script's candidates.
+     */
+    public LangIdModel among(Collection<String> keep) {
+        int k = classes.size();
+        List<String> kept = new ArrayList<>();
+        List<Integer> from = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            if (keep.contains(classes.get(c))) {
+                kept.add(classes.get(c));
+                from.add(c);
+            }
+        }
+        int k2 = kept.size();
+        float[] b = new float[k2];
+        short[] w = new short[(1 << bits) * k2];
+        for (int j = 0; j < k2; j++) {
+            b[j] = bias[from.get(j)];
+        }
+        for (int bucket = 0; bucket < 1 << bits; bucket++) {
+            for (int j = 0; j < k2; j++) {
+                w[bucket * k2 + j] = weights[bucket * k + from.get(j)];
+            }
+        }
+        return new LangIdModel(kept, bits, maxCharN, b, w, scale);
     }
 
     public List<String> classes() {

@@ -60,6 +60,28 @@ class LangIdModelTest {
         assertEquals("en", shipped.classes().get(argmax(shipped.predict("I have no time today, sorry"))));
     }
 
+    @Test
+    void amongGivesTheFullPredictionRenormalizedOverItsClasses() {
+        LangIdModel shipped = LangIdModel.loadDefault();
+        List<String> keep = List.of("pt", "en", "de", "es", "xx");
+        LangIdModel among = shipped.among(keep);
+        assertEquals(List.of("de", "en", "es", "pt"), among.classes(), "the model's order, unknown codes left out");
+        for (String text : List.of("ich habe heute keine Zeit, leider", "I have no time today, sorry", "olá, tudo bem?",
+                "no sé qué decir", "x", "")) {
+            double[] full = shipped.predict(text);
+            double[] expected = new double[among.classes().size()];
+            double mass = 0;
+            for (int c = 0; c < expected.length; c++) {
+                expected[c] = full[shipped.classes().indexOf(among.classes().get(c))];
+                mass += expected[c];
+            }
+            for (int c = 0; c < expected.length; c++) {
+                expected[c] /= mass;
+            }
+            assertArrayEquals(expected, among.predict(text), 1e-12, text);
+        }
+    }
+
     /** The prediction as the model file defines it, computed the plain way in doubles. */
     private static double[] reference(float[] bias, float[] weights, int[] hashes) {
         float max = 0;
