@@ -56,6 +56,18 @@ final class Summary {
         if (Double.isNaN(v) || Double.isInfinite(v) || v < 0 || 1 / v < 0) {
             return String.format(Locale.ROOT, "%.2f", v);
         }
+        double hundredths = v * 100;
+        if (hundredths < 1e12) {
+            long floor = (long) hundredths;
+            double fraction = hundredths - floor;
+            // Away from a tie the product's rounding error (~1e-14) cannot change the rounded value; a near-tie is
+            // decided on the shortest decimal, as the formatter does.
+            if (Math.abs(fraction - 0.5) > 1e-6) {
+                long r = fraction > 0.5 ? floor + 1 : floor;
+                long cents = r % 100;
+                return (r / 100) + (cents < 10 ? ".0" : ".") + cents;
+            }
+        }
         return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
