@@ -16,9 +16,17 @@ final class Summary {
 
     static String rewritten(List<SpanEdit> edits, List<String> categories, double before, double after,
                             double threshold) {
-        long replaced = edits.stream().filter(e -> e.action() == EditAction.REPLACED).count();
-        long deleted = edits.stream().filter(e -> e.action() == EditAction.DELETED).count();
-        long rephrased = edits.stream().filter(e -> e.action() == EditAction.REPHRASED).count();
+        long replaced = 0;
+        long deleted = 0;
+        long rephrased = 0;
+        for (SpanEdit e : edits) {
+            switch (e.action()) {
+                case REPLACED -> replaced++;
+                case DELETED -> deleted++;
+                case REPHRASED -> rephrased++;
+                default -> { }
+            }
+        }
         List<String> parts = new ArrayList<>();
         if (replaced > 0) {
             parts.add("replaced " + plural(replaced, "passage") + " with " + replacements(edits));
@@ -36,9 +44,9 @@ final class Summary {
     }
 
     static String held(HoldReason reason, List<String> categories, double before) {
-        return String.format(Locale.ROOT, "Held for review (%s): %s; toxicity %.2f%s.", reason.code(),
-                reason.description(), before,
-                categories.isEmpty() ? "" : ", categories " + String.join(", ", categories));
+        return "Held for review (" + reason.code() + "): " + reason.description() + "; toxicity "
+                + twoDecimals(before) + (categories.isEmpty() ? "" : ", categories " + String.join(", ", categories))
+                + ".";
     }
 
     static String heldForHarm(HoldReason reason, String category, int start, int end, String finder, double before) {
@@ -55,6 +63,18 @@ final class Summary {
     static String twoDecimals(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v) || v < 0 || 1 / v < 0) {
             return String.format(Locale.ROOT, "%.2f", v);
+        }
+        double hundredths = v * 100;
+        if (hundredths < 1e12) {
+            long floor = (long) hundredths;
+            double fraction = hundredths - floor;
+            // Away from a tie the product's rounding error (~1e-14) cannot change the rounded value; a near-tie is
+            // decided on the shortest decimal, as the formatter does.
+            if (Math.abs(fraction - 0.5) > 1e-6) {
+                long r = fraction > 0.5 ? floor + 1 : floor;
+                long cents = r % 100;
+                return (r / 100) + (cents < 10 ? ".0" : ".") + cents;
+            }
         }
         return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }

@@ -35,7 +35,19 @@ public final class LanguageModel {
      * {@link #encode}d sequence, the last = {@code </s>}); NaN when none is marked.
      */
     public double perToken(List<String> tokens, boolean[] which) {
-        int[] ids = encode(tokens);
+        // Only the marked positions and the order - 1 before each are read: look up just those ids.
+        int[] ids = new int[tokens.size() + 2];
+        ids[0] = NgramModel.BOS;
+        ids[ids.length - 1] = NgramModel.EOS;
+        int next = 1;
+        for (int i = 1; i < ids.length; i++) {
+            if (which[i]) {
+                for (int j = Math.max(next, i - words.order() + 1); j <= Math.min(i, ids.length - 2); j++) {
+                    ids[j] = words.id(tokens.get(j - 1));
+                }
+                next = i + 1;
+            }
+        }
         double slor = 0;
         int n = 0;
         for (int i = 1; i < ids.length; i++) {

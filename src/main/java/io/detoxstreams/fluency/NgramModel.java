@@ -25,8 +25,6 @@ final class NgramModel {
 
     /** Highest order a model may have (the estimator's limit). */
     static final int MAX_ORDER = 8;
-    /** Per-thread hash scratch for {@link #log10}: n-gram states first, context states from {@link #MAX_ORDER}. */
-    private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[2 * MAX_ORDER]);
 
     private final int order;
     private final String[] vocabulary;
@@ -80,7 +78,8 @@ final class NgramModel {
     double log10(int[] ids, int pos, int from) {
         int max = Math.min(order - 1, pos - from);
         // Running hash states of ids[pos-k .. pos] (n-grams) and ids[pos-k .. pos-1] (contexts), k = 0..max.
-        long[] scratch = SCRATCH.get();
+        Recent recent = this.recent.get();
+        long[] scratch = recent.scratch;
         long[] grams = scratch;
         long[] contexts = scratch;
         int offset = MAX_ORDER;
@@ -95,7 +94,6 @@ final class NgramModel {
             contexts[offset + k] = NgramTable.finish(c, k);
         }
         long key = grams[max] * 31 + max;
-        Recent recent = this.recent.get();
         int at = (int) (key ^ (key >>> 29)) & (Recent.SIZE - 1);
         if (recent.keys[at] == key && recent.filled[at]) {
             return recent.values[at];
@@ -110,10 +108,12 @@ final class NgramModel {
     /**
      * The last {@link #SIZE} lookups of this model on this thread, direct-mapped by n-gram hash: the candidates of one
      * edit, the passes of one rewrite and the verifier ask for the same n-grams again, and a table probe is a cache
-     * miss into megabytes.
+     * miss into megabytes. It also holds the hash scratch, so a lookup asks for one thread-local, not two.
      */
     private static final class Recent {
         static final int SIZE = 4096;
+        /** Hash scratch of {@link #log10}: n-gram states first, context states from {@link #MAX_ORDER}. */
+        final long[] scratch = new long[2 * MAX_ORDER];
         final long[] keys = new long[SIZE];
         final double[] values = new double[SIZE];
         final boolean[] filled = new boolean[SIZE];

@@ -22,4 +22,17 @@ class SummaryTest {
             assertThat(Summary.twoDecimals(v)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.2f", v));
         }
     }
+
+    @Test
+    void heldShouldReadAsTheFormatterWroteIt() {
+        for (double before : new double[] {0, 0.005, 0.125, 0.675, 0.9999, 1}) {
+            assertThat(Summary.held(HoldReason.NOT_FLUENT, java.util.List.of("insult", "threat"), before))
+                    .isEqualTo(String.format(Locale.ROOT, "Held for review (%s): %s; toxicity %.2f%s.",
+                            HoldReason.NOT_FLUENT.code(), HoldReason.NOT_FLUENT.description(), before,
+                            ", categories insult, threat"));
+            assertThat(Summary.held(HoldReason.THREAT, java.util.List.of(), before))
+                    .isEqualTo(String.format(Locale.ROOT, "Held for review (%s): %s; toxicity %.2f%s.",
+                            HoldReason.THREAT.code(), HoldReason.THREAT.description(), before, ""));
+        }
+    }
 }

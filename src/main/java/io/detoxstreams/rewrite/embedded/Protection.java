@@ -10,7 +10,8 @@ import java.util.Set;
  * turns the meaning around: "nadie te ha preguntado" → "te ha preguntado"). A word is protected when it is a
  * {@link PeopleWords people/group word}, a negation ({@link Dependents}), a proper name of the language's fluency
  * model, or written capitalized in
- * mid-sentence by the author (not in a text written all in capitals, not in languages that capitalize every noun) —
+ * mid-sentence by the author (not in a text written all in capitals, not in languages that capitalize every noun, not
+ * a word that stretches a letter, {@link #elongated}) —
  * unless editors changed it in at least half of the at least {@link #TOXIC_MIN_SEEN} times the substitution table saw
  * it (a capitalized insult is still an insult). {@link EmbeddedRewriter} never deletes or replaces a protected word;
  * when what still makes a rewrite toxic is a protected word, it declines with {@code meaning_lost}.
@@ -43,7 +44,7 @@ final class Protection {
                 continue;
             }
             boolean capitalizedName = caseMeansName && !sentenceStart && t.kind() == Token.Kind.WORD
-                    && capitalized(plan.texts[i]);
+                    && capitalized(plan.texts[i]) && !elongated(plan.texts[i]);
             out[i] = (PeopleWords.contains(lang, key) || names.contains(key) || capitalizedName
                     || Dependents.negation(lang, key)) && !toxicByTable(table, key);
             sentenceStart = false;
@@ -65,6 +66,25 @@ final class Protection {
         int cp = word.codePointAt(0);
         return Character.isUpperCase(cp) && word.length() > 1 && hasLowerCase(word);
     }
+
+    /**
+     * Whether a word stretches a letter over {@link #ELONGATED_RUN} or more characters ("Cabroooooonnn",
+     * "Maricoooon"): an exclamation or insult written out loud, not a name, even when capitalized.
+     */
+    static boolean elongated(String word) {
+        int run = 1;
+        for (int i = 1; i < word.length(); i++) {
+            char c = word.charAt(i);
+            run = Character.isLetter(c) && Character.toLowerCase(c) == Character.toLowerCase(word.charAt(i - 1))
+                    ? run + 1 : 1;
+            if (run >= ELONGATED_RUN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final int ELONGATED_RUN = 3;
 
     private static boolean toxicByTable(SubstitutionTable table, String key) {
         if (table == null) {

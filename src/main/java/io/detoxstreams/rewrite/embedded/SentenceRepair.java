@@ -66,7 +66,10 @@ final class SentenceRepair {
         }
     }
 
-    /** A separator that touched a deletion and now has nothing on one side goes too. */
+    /**
+     * A separator that touched a deletion and now has nothing on one side goes too, and so does the {@code #} or
+     * {@code @} of a deleted hashtag or mention.
+     */
     private static void dropOrphanPunctuation(TokenPlan plan, boolean[] emit) {
         int n = plan.size();
         for (int i = 0; i < n; i++) {
@@ -85,6 +88,12 @@ final class SentenceRepair {
             }
         }
         for (int i = 0; i + 1 < n; i++) {
+            if (emit[i] && isTagMark(plan, i) && plan.decisions[i + 1] == TokenPlan.Decision.DELETE
+                    && plan.tokens.get(i).end() == plan.tokens.get(i + 1).start()) {
+                emit[i] = false;
+            }
+        }
+        for (int i = 0; i + 1 < n; i++) {
             int next = next(emit, i, n);
             if (emit[i] && next < n && touchesDeletion(plan, i) && isOpen(plan, i) && isClose(plan, next)) {
                 emit[i] = false;
@@ -96,6 +105,12 @@ final class SentenceRepair {
     private static boolean touchesDeletion(TokenPlan plan, int i) {
         return i > 0 && plan.decisions[i - 1] == TokenPlan.Decision.DELETE
                 || i + 1 < plan.size() && plan.decisions[i + 1] == TokenPlan.Decision.DELETE;
+    }
+
+    /** A hashtag or mention mark: it belongs to the word glued after it and goes with it ("#Halbneger"). */
+    private static boolean isTagMark(TokenPlan plan, int i) {
+        String t = plan.texts[i];
+        return t.equals("#") || t.equals("@") || t.equals("＃");
     }
 
     private static boolean isOpen(TokenPlan plan, int i) {

@@ -94,4 +94,14 @@ class EmbeddedRewriterTest {
                 Map.of(), List.of(new ToxicSpan(12, 17, "insult", 0.9, "test")), "t"));
         assertThat(rewriter.rewrite(req).text()).isEqualTo("Du bist.");
     }
+
+    @Test
+    void shouldDeleteTheMarkOfADeletedHashtagOrMention() {
+        assertThat(rewriter.rewrite(request("ask @moron about the bus", "moron")).text())
+                .isEqualTo("ask about the bus");
+        assertThat(rewriter.rewrite(request("the #moron bus is late", "moron")).text())
+                .isEqualTo("the bus is late");
+        assertThat(rewriter.rewrite(request("the # moron bus is late", "moron")).text())
+                .as("a free-standing # is not a tag mark").isEqualTo("the # bus is late");
+    }
 }
