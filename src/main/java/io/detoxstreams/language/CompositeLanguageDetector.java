@@ -62,7 +62,6 @@ public final class CompositeLanguageDetector implements LanguageDetector {
 
     private final Set<String> languages;
     private final Map<Script, List<String>> byScript = new EnumMap<>(Script.class);
-    private final LangIdModel fast;
     /** The fast model restricted to each script's candidates ({@link LangIdModel#among}); absent: none it knows. */
     private final Map<Script, LangIdModel> fastByScript = new EnumMap<>(Script.class);
     private final LinguaLanguageDetector lingua;
@@ -72,7 +71,7 @@ public final class CompositeLanguageDetector implements LanguageDetector {
 
     private CompositeLanguageDetector(Builder b) {
         this.languages = new LinkedHashSet<>(b.languages);
-        this.fast = b.fast;
+        LangIdModel fast = b.fast; // only its per-script restrictions are kept
         for (String l : languages) {
             byScript.computeIfAbsent(SCRIPT_OF.getOrDefault(l, Script.LATIN), s -> new ArrayList<>()).add(l);
             // Languages also written in Latin letters (romanized Hindi) when the fast model learned them so.
