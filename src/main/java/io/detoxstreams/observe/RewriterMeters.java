@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code detox_rewriter_batch_size} — comments per batch;</li>
  *   <li>{@code detox_rewriter_results_total{lang, action, reason, backend}} — committed results;</li>
  *   <li>{@code detox_rewriter_dlq_total}, {@code detox_rewriter_aborted_total} — dead letters, aborted transactions;</li>
+ *   <li>{@code detox_rewriter_commit_retries_total} — commits that timed out and were retried (broker away);</li>
  *   <li>{@code detox_model_latency_seconds{model="rewrite", lang}} — per-comment share of the rewrite batch;</li>
  *   <li>{@code detox_rewriter_backend_seconds{backend, lang}} — time of one call to one rewrite backend;</li>
  *   <li>{@code detox_rewriter_backend_batch_size{backend, lang}} — comments per backend call;</li>
@@ -41,6 +42,7 @@ public final class RewriterMeters implements RewriterObserver, BackendObserver {
     private final DistributionSummary batchSize;
     private final Counter dlq;
     private final Counter aborted;
+    private final Counter commitRetries;
     private final Counter unavailable;
     private final Map<String, Counter> results = new ConcurrentHashMap<>();
     private final Map<String, Timer> rewrite = new ConcurrentHashMap<>();
@@ -59,6 +61,8 @@ public final class RewriterMeters implements RewriterObserver, BackendObserver {
                 + "dead-lettered (undecodable, or output too large or refused)").register(registry);
         this.aborted = Counter.builder("detox.rewriter.aborted").description("Aborted rewriter transactions")
                 .register(registry);
+        this.commitRetries = Counter.builder("detox.rewriter.commit.retries")
+                .description("Rewriter commits that timed out and were retried").register(registry);
         this.unavailable = Counter.builder("detox.rewriter.backend.unavailable")
                 .description("Batches put back because the rewrite backend was unavailable (consumption paused)")
                 .register(registry);
@@ -99,6 +103,11 @@ public final class RewriterMeters implements RewriterObserver, BackendObserver {
     @Override
     public void aborted() {
         aborted.increment();
+    }
+
+    @Override
+    public void commitRetried() {
+        commitRetries.increment();
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class RewriterClients {
         return p;
     }
 
-    static Map<String, Object> producerProperties(DetoxConfig config) {
+    public static Map<String, Object> producerProperties(DetoxConfig config) {
         Map<String, Object> p = new HashMap<>(config.kafkaProperties());
         String txId = config.getString(DetoxConfig.REWRITER_TRANSACTIONAL_ID);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());

@@ -32,6 +32,10 @@ public interface RewriterObserver {
     default void aborted() {
     }
 
+    /** A commit timed out (the broker did not answer in time); it is retried, the batch stays in hand. */
+    default void commitRetried() {
+    }
+
     /** The rewrite backend was unavailable for a batch: consumption pauses, the batch is read again. */
     default void backendUnavailable() {
     }

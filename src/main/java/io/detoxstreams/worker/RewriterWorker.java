@@ -52,6 +52,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code rewriter.retry.backoff.max.ms}) during which consumption is paused but the worker stays in its group:
  * <ul>
  *   <li>the rewrite backend is unavailable ({@link BackendUnavailableException}): nothing is held or lost;</li>
+ *   <li>a commit times out (the broker is away): it may still complete, so it is retried — the only thing the
+ *       client allows — until it completes or fails;</li>
  *   <li>a transaction fails: its real cause is logged (the first refused record, not the producer's "error state");
  *       an input whose output the broker refused {@code rewriter.max.attempts} times (the record itself: too large,
  *       invalid — not a timeout or an unavailable broker) is dead-lettered instead of looping;</li>
@@ -232,7 +234,7 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
         }
     }
 
-    private boolean commit(ConsumerRecords<byte[], byte[]> records, BatchOutputs out) {
+    private boolean commit(ConsumerRecords<byte[], byte[]> records, BatchOutputs out) throws InterruptedException {
         if (abortPending) {
             abort();
             if (abortPending) {
@@ -252,7 +254,9 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
                 });
             }
             producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
-            producer.commitTransaction();
+            commitTransaction();
+        } catch (WakeupException e) {
+            throw e;   // closed while a timed-out commit was being retried: stop, the coordinator settles it
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException | AuthenticationException
                  | UnsupportedVersionException | FencedInstanceIdException e) {
             // Another instance took over this transactional id, or the broker refuses us: nothing safe to do but stop.
@@ -284,6 +288,36 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
     }
 
     private record Refusal(BatchOutputs.Output output, Throwable exception) {
+    }
+
+    /**
+     * Commits the open transaction. A commit that timed out (the broker or its transaction coordinator did not answer
+     * within {@code max.block.ms}) may still be completing on the broker, so the client allows nothing but retrying
+     * it ({@code KafkaProducer#commitTransaction}; an abort would throw {@code IllegalStateException}). It is retried
+     * after a pause, with consumption held, until it completes or fails; a failure is then aborted as usual.
+     */
+    private void commitTransaction() throws InterruptedException {
+        int timeouts = 0;
+        while (true) {
+            try {
+                producer.commitTransaction();
+                if (timeouts > 0) {
+                    LOG.info("transaction committed after {} timed-out attempt(s)", timeouts);
+                }
+                return;
+            } catch (TimeoutException e) {
+                timeouts++;
+                stats.commitRetries.incrementAndGet();
+                observer.commitRetried();
+                Duration d = backoff.next();
+                LOG.warn("committing the transaction timed out ({}); it may still complete, so the commit is retried "
+                        + "in {} ms (attempt {})", e.getMessage(), d.toMillis(), timeouts + 1);
+                sleep(d);
+                if (!running) {
+                    throw new WakeupException();
+                }
+            }
+        }
     }
 
     private void initTransactions() throws InterruptedException {

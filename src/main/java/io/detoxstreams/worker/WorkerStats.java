@@ -11,6 +11,7 @@ public final class WorkerStats {
     final AtomicLong passed = new AtomicLong();
     final AtomicLong deadLettered = new AtomicLong();
     final AtomicLong aborted = new AtomicLong();
+    final AtomicLong commitRetries = new AtomicLong();
 
     public long batches() {
         return batches.get();
@@ -35,5 +36,10 @@ public final class WorkerStats {
     /** Transactions aborted and retried after a recoverable Kafka error. */
     public long aborted() {
         return aborted.get();
+    }
+
+    /** Commits that timed out and were retried (the broker or its transaction coordinator did not answer in time). */
+    public long commitRetries() {
+        return commitRetries.get();
     }
 }

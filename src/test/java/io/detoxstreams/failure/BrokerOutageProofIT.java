@@ -118,6 +118,10 @@ class BrokerOutageProofIT {
                     && l.contains("failed")).findFirst().orElse("(none)");
             report.line("rewriter transactions aborted during the outage: %.0f; first: %s", aborted,
                     failedTx.length() > 300 ? failedTx.substring(0, 300) + "…" : failedTx);
+            String firstError = (moderator.jvm().logText() + "\n" + rewriter.jvm().logText()).lines()
+                    .filter(l -> l.contains(" ERROR ")).findFirst().orElse("(none)");
+            report.line("first ERROR logged by a stage: %s",
+                    firstError.length() > 300 ? firstError.substring(0, 300) + "…" : firstError);
             report.line("lost %d, duplicated %d (read_committed); moderator and rewriter started once each: %s",
                     lost, ledger.duplicates().size(), moderator.jvm().starts() == 1 && rewriter.jvm().starts() == 1);
             report.memory(List.of(moderator.jvm(), rewriter.jvm(), broker.jvm()));

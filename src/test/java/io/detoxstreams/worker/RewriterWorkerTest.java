@@ -191,6 +191,22 @@ class RewriterWorkerTest {
     }
 
     @Test
+    void shouldRetryATimedOutCommitInsteadOfAbortingIt() throws Exception {
+        // The broker went away during the commit: the client allows only retrying it (an abort throws
+        // IllegalStateException). The batch must come out once, committed by the retried commit, and the worker live on.
+        CommitTimingOutProducer timingOut = new CommitTimingOutProducer(mock, 2);
+        start(TestModels.bundle().detoxifier(), timingOut, 1_000_000);
+        feed(3, 0);
+        await(() -> mock.commitCount() == 1);
+        Thread.sleep(100);
+        assertThat(worker.stats().commitRetries()).isEqualTo(2);
+        assertThat(worker.stats().aborted()).isZero();
+        assertThat(worker.state()).isEqualTo(RewriterWorker.State.RUNNING);
+        assertThat(mock.commitCount()).isEqualTo(1);
+        assertThat(results()).extracting(ModerationResult::getId).containsExactly("c0", "c1", "c2");
+    }
+
+    @Test
     void shouldDeadLetterAPendingRecordWhoseResultWouldNotFitRecordsMaxBytes() throws Exception {
         start(TestModels.bundle().detoxifier(), mock, 20_000);
         feed(2, 19_500);
@@ -270,6 +286,64 @@ class RewriterWorkerTest {
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
             Thread.sleep(5);
+        }
+    }
+
+    /**
+     * A broker that does not answer the first {@code timeouts} commits in time, with the real client's contract for
+     * that ({@code KafkaProducer#commitTransaction}): the commit may be retried, but an abort after a timed-out commit
+     * throws {@code IllegalStateException}, as {@code TransactionManager} does.
+     */
+    private static final class CommitTimingOutProducer extends MockProducer<byte[], byte[]> {
+        private final MockProducer<byte[], byte[]> delegate;
+        private int timeouts;
+        private boolean commitPending;
+
+        CommitTimingOutProducer(MockProducer<byte[], byte[]> delegate, int timeouts) {
+            this.delegate = delegate;
+            this.timeouts = timeouts;
+        }
+
+        @Override
+        public void initTransactions() {
+            delegate.initTransactions();
+        }
+
+        @Override
+        public void beginTransaction() {
+            delegate.beginTransaction();
+        }
+
+        @Override
+        public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+            return delegate.send(record, callback);
+        }
+
+        @Override
+        public void sendOffsetsToTransaction(Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets,
+                                             org.apache.kafka.clients.consumer.ConsumerGroupMetadata metadata) {
+            delegate.sendOffsetsToTransaction(offsets, metadata);
+        }
+
+        @Override
+        public void commitTransaction() {
+            if (timeouts > 0) {
+                timeouts--;
+                commitPending = true;
+                throw new org.apache.kafka.common.errors.TimeoutException(
+                        "Timeout expired after 10000ms while awaiting EndTxn(true)");
+            }
+            commitPending = false;
+            delegate.commitTransaction();
+        }
+
+        @Override
+        public void abortTransaction() {
+            if (commitPending) {
+                throw new IllegalStateException("Cannot attempt operation `abortTransaction` because the previous call "
+                        + "to `commitTransaction` timed out and must be retried");
+            }
+            delegate.abortTransaction();
         }
     }
 
