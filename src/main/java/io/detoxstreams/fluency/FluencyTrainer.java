@@ -111,7 +111,7 @@ public final class FluencyTrainer {
             if (LmTokens.of(p.reference()).isEmpty()) {
                 continue;
             }
-            LanguageFluency.Judgement j = model.judge(p.toxic(), p.reference());
+            LanguageFluency.Judgement j = model.judgeReference(LmTokens.of(p.toxic()), LmTokens.of(p.reference()));
             scores.add(new double[] {j.perToken(), j.weakestJunction()});
         }
         if (scores.size() < 20) {

@@ -51,6 +51,21 @@ class LanguageFluencyTest {
     }
 
     @Test
+    void shouldJudgeACutAtTheEndByItsNewEndNotByHowOftenTextsEndThere() {
+        // The human rewrite of a DEV/TEST pair: only </s> changed context, so the LM gives no verdict (it scored this
+        // below every DEV reference); the junction model judges the new end, and still rejects a dangling article.
+        LanguageFluency de = shipped.forLanguage("de").orElseThrow();
+        LanguageFluency.Judgement cut = de.judge("Die.linken können tun was sie wollen dieses pack",
+                "Die.linken können tun was sie wollen");
+        assertThat(cut.perToken()).isNaN();
+        assertThat(de.fluent(cut, 0.01)).isTrue();
+        LanguageFluency en = shipped.forLanguage("en").orElseThrow();
+        assertThat(en.judge("he is a fucking idiot", "he is a").perToken()).isNaN();
+        assertThat(en.fluent(en.judge("he is a fucking idiot", "he is a"), 0.01)).isFalse();
+        assertThat(en.judge("he is a fucking idiot and a liar", "he is a liar").perToken()).isNotNaN();
+    }
+
+    @Test
     void shouldFindNothingToJudgeInAnUnchangedText() {
         LanguageFluency en = shipped.forLanguage("en").orElseThrow();
         LanguageFluency.Judgement j = en.judge("the bus is late again .", "the bus is late again .");
