@@ -14,7 +14,8 @@ import java.util.List;
  * String)} is the project's content-similarity measure (beta 1, symmetric) used by verification and as SIM.
  * Thread-safe (per-thread scratch buffers). N-grams are compared by a 64-bit hash of their code points (collisions
  * are negligible at sentence length), counted in an open-addressing table: the hot verification path neither sorts
- * nor allocates per n-gram.
+ * nor allocates per n-gram, and only the n-grams touching what differs between the texts (after their common prefix
+ * and suffix) are hashed and matched.
  */
 public final class CharNgramFScore {
 
@@ -50,9 +51,19 @@ public final class CharNgramFScore {
     public static double fScore(String hypothesis, String reference, int maxOrder, double beta) {
         int[] hyp = strip(hypothesis);
         int[] ref = strip(reference);
+        // The n-grams inside the common prefix or the common suffix are the same on both sides, and a multiset
+        // intersection of X + A and X + B is |X| + |A ∩ B|: only the n-grams that touch the differing middle are
+        // hashed and matched. A rewrite mostly keeps its original, so that middle is a few words.
+        int prefix = 0;
+        int most = Math.min(hyp.length, ref.length);
+        while (prefix < most && hyp[prefix] == ref[prefix]) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < most - prefix && hyp[hyp.length - 1 - suffix] == ref[ref.length - 1 - suffix]) {
+            suffix++;
+        }
         Scratch scratch = SCRATCH.get();
-        long[][] h = scratch.hashes(hyp, maxOrder, 0);
-        long[][] r = scratch.hashes(ref, maxOrder, 1);
         double precisionSum = 0.0;
         double recallSum = 0.0;
         int effectiveOrder = 0;
@@ -62,7 +73,8 @@ public final class CharNgramFScore {
             if (hCount == 0 || rCount == 0) {
                 continue;
             }
-            int matches = scratch.matches(h[n - 1], hCount, r[n - 1], rCount);
+            int shared = Math.max(0, prefix - n + 1) + Math.max(0, suffix - n + 1);
+            int matches = shared + scratch.middleMatches(hyp, ref, n, prefix, suffix);
             precisionSum += (double) matches / hCount;
             recallSum += (double) matches / rCount;
             effectiveOrder++;
@@ -106,33 +118,43 @@ public final class CharNgramFScore {
      * cleared by generation stamps) that counts the matches of one order without sorting or allocating.
      */
     private static final class Scratch {
-        private final long[][][] hashes = new long[2][][];
         private long[] keys = new long[256];
         private int[] counts = new int[256];
         private int[] stamps = new int[256];
         private int generation;
 
         /**
-         * The hashes of the n-grams of {@code cps} for every order 1..maxOrder (row n - 1, first
-         * {@code cps.length - n + 1} entries valid). An n-gram's hash is built code point by code point, so one pass
-         * from each start position yields every order.
+         * Matches between the n-grams of order {@code n} of {@code a} and {@code b} that are not inside their common
+         * prefix or suffix (the n-grams starting at {@code max(0, prefix - n + 1)} up to those ending at the first
+         * character of the suffix).
          */
-        long[][] hashes(int[] cps, int maxOrder, int side) {
-            long[][] out = hashes[side];
-            if (out == null || out.length < maxOrder || out[0].length < cps.length) {
-                out = new long[maxOrder][Math.max(64, cps.length * 2)];
-                hashes[side] = out;
+        int middleMatches(int[] a, int[] b, int n, int prefix, int suffix) {
+            int aCount = middle(a, n, prefix, suffix, 0);
+            int bCount = middle(b, n, prefix, suffix, 1);
+            return aCount == 0 || bCount == 0 ? 0 : matches(middle[0], aCount, middle[1], bCount);
+        }
+
+        private final long[][] middle = {new long[64], new long[64]};
+
+        /** Hashes the middle n-grams of {@code cps} into {@code middle[side]}; returns how many. */
+        private int middle(int[] cps, int n, int prefix, int suffix, int side) {
+            int from = Math.max(0, prefix - n + 1);
+            int to = Math.min(cps.length - n, cps.length - suffix - 1);   // last start whose n-gram leaves the suffix
+            int count = Math.max(0, to - from + 1);
+            if (middle[side].length < count) {
+                middle[side] = new long[Math.max(count, middle[side].length * 2)];
             }
-            for (int i = 0; i < cps.length; i++) {
+            long[] out = middle[side];
+            for (int i = 0; i < count; i++) {
                 long h = 0xcbf29ce484222325L;
-                int orders = Math.min(maxOrder, cps.length - i);
-                for (int k = 0; k < orders; k++) {
-                    h = (h ^ cps[i + k]) * 0x100000001b3L;
+                int start = from + i;
+                for (int k = 0; k < n; k++) {
+                    h = (h ^ cps[start + k]) * 0x100000001b3L;
                     h ^= h >>> 29;
-                    out[k][i] = h;
                 }
+                out[i] = h;
             }
-            return out;
+            return count;
         }
 
         /** Size of the multiset intersection of {@code a[0, aCount)} and {@code b[0, bCount)}. */

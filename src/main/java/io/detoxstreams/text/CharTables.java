@@ -23,12 +23,12 @@ public final class CharTables {
 
     /** The same as {@link Character#isLetter(char)}. */
     public static boolean isLetter(char c) {
-        return (LETTERS[c >>> 6] & (1L << c)) != 0;
+        return contains(LETTERS, c);
     }
 
     /** The same as {@link Character#isLetterOrDigit(char)}. */
     public static boolean isLetterOrDigit(char c) {
-        return (LETTERS_OR_DIGITS[c >>> 6] & (1L << c)) != 0;
+        return contains(LETTERS_OR_DIGITS, c);
     }
 
     /** A bit per UTF-16 code unit: bit {@code c} is set when {@code p} holds for {@code c}. */

@@ -66,6 +66,30 @@ class CharNgramFScoreTest {
         }
     }
 
+    @Test
+    void shouldAgreeWithTheNaiveImplementationOnTextsThatShareAPrefixAndASuffix() {
+        // What verification compares: a rewrite and its original, equal but for an edit (the shortcut skips the
+        // n-grams of the common prefix and suffix, so these are the cases where it could go wrong).
+        java.util.Random random = new java.util.Random(12);
+        String alphabet = "aab c.é😀汉 ";
+        for (int t = 0; t < 2_000; t++) {
+            String a = randomText(random, alphabet, random.nextInt(60));
+            int from = a.isEmpty() ? 0 : random.nextInt(a.length() + 1);
+            int to = Math.min(a.length(), from + random.nextInt(12));
+            if (from > 0 && from < a.length() && Character.isLowSurrogate(a.charAt(from))) {
+                from--;
+            }
+            if (to < a.length() && Character.isLowSurrogate(a.charAt(to))) {
+                to++;
+            }
+            String b = a.substring(0, from) + randomText(random, alphabet, random.nextInt(4)) + a.substring(to);
+            assertThat(CharNgramFScore.chrF(b, a)).as("%s | %s", b, a).isCloseTo(naiveChrF(b, a), within(1e-12));
+            assertThat(CharNgramFScore.chrF(a, b)).as("%s | %s", a, b).isCloseTo(naiveChrF(a, b), within(1e-12));
+        }
+        assertThat(CharNgramFScore.chrF("aaaa", "aa")).isCloseTo(naiveChrF("aaaa", "aa"), within(1e-12));
+        assertThat(CharNgramFScore.chrF("abab", "ab")).isCloseTo(naiveChrF("abab", "ab"), within(1e-12));
+    }
+
     private static String randomText(java.util.Random random, String alphabet, int length) {
         int[] cps = alphabet.codePoints().toArray();
         StringBuilder sb = new StringBuilder();
