@@ -110,8 +110,9 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             description = "Data directory whose TEST rows make the corpus; without it the bundled demo sample.")
     Path data;
 
-    @Option(names = "--max-records", defaultValue = "6000000",
-            description = "Most records per input topic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-records", defaultValue = "16000000",
+            description = "Most records per input topic, which bounds disk use (default: ${DEFAULT-VALUE}: 20 s of "
+                    + "steady state up to 640,000 records/s).")
     long maxRecords;
 
     @Option(names = "--replication-factor", defaultValue = "-1",

@@ -35,6 +35,11 @@ final class InputTopics {
         return runId + ".input." + c.slug();
     }
 
+    /** Whether {@code c}'s input is already as large as {@code --max-records} allows. */
+    boolean capped(Contender c) {
+        return size.getOrDefault(c, 0L) >= o.maxRecords();
+    }
+
     /**
      * Tops the topics of {@code contenders} up to what their {@code rates} need for {@code seconds} of steady state,
      * with a margin (without a measured rate: 4× the first guess). Never more than {@code maxRecords}.
