@@ -294,35 +294,13 @@ class RewriterWorkerTest {
      * that ({@code KafkaProducer#commitTransaction}): the commit may be retried, but an abort after a timed-out commit
      * throws {@code IllegalStateException}, as {@code TransactionManager} does.
      */
-    private static final class CommitTimingOutProducer extends MockProducer<byte[], byte[]> {
-        private final MockProducer<byte[], byte[]> delegate;
+    private static final class CommitTimingOutProducer extends DelegatingProducer {
         private int timeouts;
         private boolean commitPending;
 
         CommitTimingOutProducer(MockProducer<byte[], byte[]> delegate, int timeouts) {
-            this.delegate = delegate;
+            super(delegate);
             this.timeouts = timeouts;
-        }
-
-        @Override
-        public void initTransactions() {
-            delegate.initTransactions();
-        }
-
-        @Override
-        public void beginTransaction() {
-            delegate.beginTransaction();
-        }
-
-        @Override
-        public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
-            return delegate.send(record, callback);
-        }
-
-        @Override
-        public void sendOffsetsToTransaction(Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets,
-                                             org.apache.kafka.clients.consumer.ConsumerGroupMetadata metadata) {
-            delegate.sendOffsetsToTransaction(offsets, metadata);
         }
 
         @Override
@@ -334,7 +312,7 @@ class RewriterWorkerTest {
                         "Timeout expired after 10000ms while awaiting EndTxn(true)");
             }
             commitPending = false;
-            delegate.commitTransaction();
+            super.commitTransaction();
         }
 
         @Override
@@ -343,7 +321,7 @@ class RewriterWorkerTest {
                 throw new IllegalStateException("Cannot attempt operation `abortTransaction` because the previous call "
                         + "to `commitTransaction` timed out and must be retried");
             }
-            delegate.abortTransaction();
+            super.abortTransaction();
         }
     }
 
@@ -352,8 +330,7 @@ class RewriterWorkerTest {
      * {@code error}, the way a real transactional producer reports it: the send's callback gets the error, and the
      * commit then fails because the transaction is in an error state.
      */
-    private static final class RefusingProducer extends MockProducer<byte[], byte[]> {
-        private final MockProducer<byte[], byte[]> delegate;
+    private static final class RefusingProducer extends DelegatingProducer {
         private final String key;
         private final int transactions;
         private final java.util.function.Supplier<RuntimeException> error;
@@ -362,22 +339,17 @@ class RewriterWorkerTest {
 
         RefusingProducer(MockProducer<byte[], byte[]> delegate, String key, int transactions,
                          java.util.function.Supplier<RuntimeException> error) {
-            this.delegate = delegate;
+            super(delegate);
             this.key = key;
             this.transactions = transactions;
             this.error = error;
         }
 
         @Override
-        public void initTransactions() {
-            delegate.initTransactions();
-        }
-
-        @Override
         public void beginTransaction() {
             failed.clear();
             begun++;
-            delegate.beginTransaction();
+            super.beginTransaction();
         }
 
         @Override
@@ -390,6 +362,38 @@ class RewriterWorkerTest {
                 callback.onCompletion(null, e);
                 return CompletableFuture.failedFuture(e);
             }
+            return super.send(record, callback);
+        }
+
+        @Override
+        public void commitTransaction() {
+            if (!failed.isEmpty()) {
+                throw new KafkaException("Cannot execute transactional method because we are in an error state");
+            }
+            super.commitTransaction();
+        }
+    }
+
+    /** A producer that hands every transactional call to {@code delegate}, whose history the tests read. */
+    private static class DelegatingProducer extends MockProducer<byte[], byte[]> {
+        private final MockProducer<byte[], byte[]> delegate;
+
+        DelegatingProducer(MockProducer<byte[], byte[]> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void initTransactions() {
+            delegate.initTransactions();
+        }
+
+        @Override
+        public void beginTransaction() {
+            delegate.beginTransaction();
+        }
+
+        @Override
+        public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
             return delegate.send(record, callback);
         }
 
@@ -401,9 +405,6 @@ class RewriterWorkerTest {
 
         @Override
         public void commitTransaction() {
-            if (!failed.isEmpty()) {
-                throw new KafkaException("Cannot execute transactional method because we are in an error state");
-            }
             delegate.commitTransaction();
         }
 
