@@ -144,8 +144,9 @@ public final class LanguageFluency {
     /**
      * Whether the only token whose context changed is {@code </s>} (the rewrite cut the end of the text). The language
      * model's score of that one token says how often texts end after those words, not whether this one reads well
-     * ("Die.linken können tun was sie wollen", the human rewrite of "… dieses pack", scored below every DEV reference), so it gives no verdict; the junction
-     * model still judges the new end, and {@code Dangling} what is left hanging there.
+     * ("Die.linken können tun was sie wollen", the human rewrite of "… dieses pack", scored below every DEV
+     * reference), so it gives no verdict; the junction model still judges the new end, and {@code Dangling} what is
+     * left hanging there.
      */
     private static boolean onlyTheEnd(boolean[] affected) {
         if (!affected[affected.length - 1]) {

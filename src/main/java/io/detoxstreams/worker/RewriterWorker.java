@@ -101,6 +101,7 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean paused;
     private boolean abortPending;
+    private boolean commitInDoubt;
     private volatile long stopRequestedAt;
     private volatile State state = State.CREATED;
     private volatile Thread loopThread;
@@ -301,12 +302,14 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
         while (true) {
             try {
                 producer.commitTransaction();
+                commitInDoubt = false;
                 if (timeouts > 0) {
                     LOG.info("transaction committed after {} timed-out attempt(s)", timeouts);
                 }
                 return;
             } catch (TimeoutException e) {
                 timeouts++;
+                commitInDoubt = true;
                 stats.commitRetries.incrementAndGet();
                 observer.commitRetried();
                 Duration d = backoff.next();
@@ -440,8 +443,11 @@ public final class RewriterWorker implements Runnable, AutoCloseable {
             producer.close(settings.closeTimeout());
         }
         if (stopRequestedAt != 0) {
-            LOG.info("rewriter stopped {} ms after the stop request (left group {}; no transaction open)",
-                    (System.nanoTime() - stopRequestedAt) / 1_000_000, settings.groupId());
+            LOG.info("rewriter stopped {} ms after the stop request (left group {}; {})",
+                    (System.nanoTime() - stopRequestedAt) / 1_000_000, settings.groupId(), commitInDoubt
+                            ? "a timed-out commit was still unanswered: the transaction coordinator completes or "
+                            + "aborts it, and an aborted batch is read again"
+                            : "no transaction open");
         }
     }
 

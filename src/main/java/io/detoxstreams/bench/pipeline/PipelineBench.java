@@ -133,7 +133,8 @@ public final class PipelineBench {
                             r.check().isEmpty() ? "" : "\n      " + r.check());
                     if (r.steadySeconds() < 0.9 * o.steadySeconds() && inputs.capped(v)) {
                         say("      %s: steady state %.1f s, under the %.0f s asked for: its input is capped at "
-                                + "--max-records %,d%n", v.name(), r.steadySeconds(), o.steadySeconds(), o.maxRecords());
+                                + "--max-records %,d%n", v.name(), r.steadySeconds(), o.steadySeconds(),
+                                o.maxRecords());
                     } else if (r.steadySeconds() < 0.9 * o.steadySeconds()) {
                         inputs.fill(producer, List.of(v), Map.of(v, r.recordsPerSecond() * 1.2), o.steadySeconds());
                     }
