@@ -36,6 +36,15 @@ public final class RoutingClassifier implements ToxicityClassifier {
 
     @Override
     public List<ToxicityResult> classifyBatch(List<String> texts, List<String> langs) {
+        return routed(texts, langs, false);
+    }
+
+    @Override
+    public List<ToxicityResult> verdictBatch(List<String> texts, List<String> langs) {
+        return routed(texts, langs, true);
+    }
+
+    private List<ToxicityResult> routed(List<String> texts, List<String> langs, boolean verdict) {
         if (texts.size() != langs.size()) {
             throw new IllegalArgumentException("texts and langs differ in size");
         }
@@ -44,12 +53,14 @@ public final class RoutingClassifier implements ToxicityClassifier {
             parts.computeIfAbsent(route(langs.get(i)), c -> new ArrayList<>()).add(i);
         }
         if (parts.size() == 1) {
-            return parts.keySet().iterator().next().classifyBatch(texts, langs);
+            ToxicityClassifier only = parts.keySet().iterator().next();
+            return verdict ? only.verdictBatch(texts, langs) : only.classifyBatch(texts, langs);
         }
         ToxicityResult[] out = new ToxicityResult[texts.size()];
         parts.forEach((classifier, idx) -> {
-            List<ToxicityResult> scored = classifier.classifyBatch(idx.stream().map(texts::get).toList(),
-                    idx.stream().map(langs::get).toList());
+            List<String> t = idx.stream().map(texts::get).toList();
+            List<String> l = idx.stream().map(langs::get).toList();
+            List<ToxicityResult> scored = verdict ? classifier.verdictBatch(t, l) : classifier.classifyBatch(t, l);
             for (int k = 0; k < idx.size(); k++) {
                 out[idx.get(k)] = scored.get(k);
             }

@@ -19,6 +19,21 @@ public interface ToxicityClassifier extends AutoCloseable {
         return classifyBatch(List.of(text), List.of(lang)).get(0);
     }
 
+    /**
+     * The verdicts alone, for callers that act on nothing else (the rewriter's self-check and verifier, which re-score
+     * rewrites): each result's score, {@code toxic} flag and threshold are exactly {@link #classifyBatch}'s, and a
+     * toxic text's result is {@link #classifyBatch}'s in full; for a text under its threshold the categories and spans
+     * may be left empty, which lets a model skip the work behind them. By default it is {@link #classifyBatch}.
+     */
+    default List<ToxicityResult> verdictBatch(List<String> texts, List<String> langs) {
+        return classifyBatch(texts, langs);
+    }
+
+    /** {@link #verdictBatch} of one text. */
+    default ToxicityResult verdict(String text, String lang) {
+        return verdictBatch(List.of(text), List.of(lang)).get(0);
+    }
+
     /** The decision threshold used for {@code lang}: at or above it a comment is toxic (and rewritten). */
     double threshold(String lang);
 

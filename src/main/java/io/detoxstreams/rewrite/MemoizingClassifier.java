@@ -22,7 +22,8 @@ public final class MemoizingClassifier implements ToxicityClassifier {
 
     static final int CAPACITY = 2048;
 
-    private record Key(String lang, String text) {
+    /** {@code verdict}: the entry came from {@link #verdictBatch} and may lack categories and spans. */
+    private record Key(String lang, String text, boolean verdict) {
     }
 
     private final ToxicityClassifier delegate;
@@ -45,11 +46,24 @@ public final class MemoizingClassifier implements ToxicityClassifier {
 
     @Override
     public List<ToxicityResult> classifyBatch(List<String> texts, List<String> langs) {
+        return memoized(texts, langs, false);
+    }
+
+    /** Served by a remembered verdict or full result of the same text. */
+    @Override
+    public List<ToxicityResult> verdictBatch(List<String> texts, List<String> langs) {
+        return memoized(texts, langs, true);
+    }
+
+    private List<ToxicityResult> memoized(List<String> texts, List<String> langs, boolean verdict) {
         Map<Key, ToxicityResult> memo = recent.get();
         ToxicityResult[] out = new ToxicityResult[texts.size()];
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
-            out[i] = memo.get(new Key(langs.get(i), texts.get(i)));
+            out[i] = memo.get(new Key(langs.get(i), texts.get(i), false));
+            if (out[i] == null && verdict) {
+                out[i] = memo.get(new Key(langs.get(i), texts.get(i), true));
+            }
             if (out[i] == null) {
                 missing.add(i);
             }
@@ -61,11 +75,11 @@ public final class MemoizingClassifier implements ToxicityClassifier {
                 t.add(texts.get(i));
                 l.add(langs.get(i));
             }
-            List<ToxicityResult> scored = delegate.classifyBatch(t, l);
+            List<ToxicityResult> scored = verdict ? delegate.verdictBatch(t, l) : delegate.classifyBatch(t, l);
             for (int k = 0; k < missing.size(); k++) {
                 int i = missing.get(k);
                 out[i] = scored.get(k);
-                memo.put(new Key(langs.get(i), texts.get(i)), out[i]);
+                memo.put(new Key(langs.get(i), texts.get(i), verdict), out[i]);
             }
         }
         return List.of(out);

@@ -116,7 +116,7 @@ public final class Verifier {
             texts.add(rewrites.get(i).text());
             langs.add(requests.get(i).lang());
         }
-        List<ToxicityResult> scores = texts.isEmpty() ? List.of() : classifier.classifyBatch(texts, langs);
+        List<ToxicityResult> scores = texts.isEmpty() ? List.of() : classifier.verdictBatch(texts, langs);
         for (int k = 0; k < toScore.size(); k++) {
             int i = toScore.get(k);
             ToxicityResult r = scores.get(k);

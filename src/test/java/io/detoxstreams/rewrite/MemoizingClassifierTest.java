@@ -59,4 +59,47 @@ class MemoizingClassifierTest {
         memo.classify("first", "en");
         assertThat(inner.scored.stream().filter("first"::equals).count()).isEqualTo(2);
     }
+
+    /** The shouting classifier with a verdict path that leaves out a clean text's categories, as the embedded one. */
+    private static final class VerdictShoutingClassifier implements ToxicityClassifier {
+        final ShoutingClassifier full = new ShoutingClassifier();
+        final List<String> verdicts = new ArrayList<>();
+
+        @Override
+        public List<ToxicityResult> classifyBatch(List<String> texts, List<String> langs) {
+            return full.classifyBatch(texts, langs).stream()
+                    .map(r -> new ToxicityResult(r.score(), r.toxic(), r.threshold(), Map.of("insult", r.score()),
+                            r.spans(), r.model())).toList();
+        }
+
+        @Override
+        public List<ToxicityResult> verdictBatch(List<String> texts, List<String> langs) {
+            verdicts.addAll(texts);
+            return full.classifyBatch(texts, langs);
+        }
+
+        @Override
+        public double threshold(String lang) {
+            return 0.5;
+        }
+
+        @Override
+        public String version() {
+            return "shout/1";
+        }
+    }
+
+    @Test
+    void shouldServeAVerdictFromAFullResultButNeverAFullResultFromAVerdict() {
+        VerdictShoutingClassifier inner = new VerdictShoutingClassifier();
+        MemoizingClassifier memo = new MemoizingClassifier(inner);
+        ToxicityResult full = memo.classify("Loud", "en");
+        assertThat(memo.verdict("Loud", "en")).as("a full result answers a verdict").isSameAs(full);
+        ToxicityResult verdict = memo.verdict("quiet", "en");
+        assertThat(verdict.categories()).isEmpty();
+        assertThat(memo.verdict("quiet", "en")).isSameAs(verdict);
+        assertThat(inner.verdicts).containsExactly("quiet");
+        assertThat(memo.classify("quiet", "en").categories()).as("a verdict does not answer a full request")
+                .containsKey("insult");
+    }
 }

@@ -160,7 +160,7 @@ public final class EmbeddedRewriter implements Rewriter {
         if (rendered.text().isBlank()) {
             return Pass.DONE;
         }
-        ToxicityResult again = selfCheck.classify(rendered.text(), lang);
+        ToxicityResult again = selfCheck.verdict(rendered.text(), lang);
         if (!again.toxic()) {
             return Pass.DONE;
         }
@@ -181,7 +181,7 @@ public final class EmbeddedRewriter implements Rewriter {
      * those garbles a clean comment; better to let verification hold it.
      */
     private boolean toxicAlone(String words, String lang) {
-        ToxicityResult alone = selfCheck.classify(words, lang);
+        ToxicityResult alone = selfCheck.verdict(words, lang);
         return alone.score() >= options.standaloneToxicity() * alone.threshold();
     }
 

@@ -42,8 +42,8 @@ final class StrongestSpan {
         if (!(c instanceof EmbeddedToxicityClassifier embedded)) {
             return false;
         }
-        for (double threshold : THRESHOLDS) {
-            List<ToxicSpan> spans = new ArrayList<>(embedded.score(text, lang, true, threshold).spans());
+        for (List<ToxicSpan> at : embedded.spansAt(text, lang, THRESHOLDS)) {
+            List<ToxicSpan> spans = new ArrayList<>(at);
             spans.sort(Comparator.comparingDouble(ToxicSpan::score).reversed());
             for (ToxicSpan s : spans) {
                 if (delete.test(s)) {

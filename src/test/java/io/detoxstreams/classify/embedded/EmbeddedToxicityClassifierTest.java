@@ -170,4 +170,66 @@ class EmbeddedToxicityClassifierTest {
                     org.assertj.core.data.Offset.offset(1e-3));
         }
     }
+
+    /** Comments and every one-word deletion of them: the kind of texts the rewriter's self-check re-scores. */
+    private static List<String[]> commentsAndTheirDeletions() {
+        List<String[]> out = new java.util.ArrayList<>();
+        for (String[] c : new String[][]{
+                {"en", "you are a stupid fucking idiot and everyone knows it"},
+                {"en", "i will find you and kill you, you worthless piece of shit"},
+                {"en", "thank you so much for the detailed explanation, it helped a lot"},
+                {"en", "this woman is a greedy lunatic who should shut up"},
+                {"de", "du bist ein dummer idiot und ein arschloch"},
+                {"ru", "ты тупой идиот и мразь, я тебя убью"},
+                {"ru", "спасибо большое за помощь, очень приятно"},
+                {"es", "eres un estúpido de mierda, cállate"},
+                {"zh", "你这个傻逼,去死吧"},
+                {"uk", "ти дурень і покидьок"}}) {
+            out.add(c);
+            String[] words = c[1].split(" ");
+            for (int i = 0; i < words.length; i++) {
+                List<String> kept = new java.util.ArrayList<>(List.of(words));
+                kept.remove(i);
+                out.add(new String[]{c[0], String.join(" ", kept)});
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void shouldGiveTheVerdictOfAFullRunWithoutItsCategoriesUnderTheThreshold() {
+        int toxic = 0;
+        int clean = 0;
+        for (String[] c : commentsAndTheirDeletions()) {
+            ToxicityResult full = classifier.classify(c[1], c[0]);
+            ToxicityResult verdict = classifier.verdict(c[1], c[0]);
+            assertThat(verdict.score()).as(c[1]).isEqualTo(full.score());
+            assertThat(verdict.toxic()).as(c[1]).isEqualTo(full.toxic());
+            assertThat(verdict.threshold()).as(c[1]).isEqualTo(full.threshold());
+            if (full.toxic()) {
+                assertThat(verdict).as("a toxic text's verdict is the full result: %s", c[1]).isEqualTo(full);
+                toxic++;
+            } else {
+                clean++;
+            }
+        }
+        assertThat(toxic).as("toxic texts among the samples").isGreaterThan(10);
+        assertThat(clean).as("clean texts among the samples").isGreaterThan(10);
+    }
+
+    @Test
+    void shouldFindTheSpansAtSeveralThresholdsAsSeparateRunsDo() {
+        double[] thresholds = {0.6, 0.35, 0.2, 0.1};
+        int spans = 0;
+        for (String[] c : commentsAndTheirDeletions()) {
+            List<List<ToxicSpan>> ladder = classifier.spansAt(c[1], c[0], thresholds);
+            assertThat(ladder).hasSize(thresholds.length);
+            for (int t = 0; t < thresholds.length; t++) {
+                assertThat(ladder.get(t)).as("%s at %s", c[1], thresholds[t])
+                        .isEqualTo(classifier.score(c[1], c[0], true, thresholds[t]).spans());
+                spans += ladder.get(t).size();
+            }
+        }
+        assertThat(spans).isGreaterThan(100);
+    }
 }
