@@ -42,15 +42,19 @@ public final class CharNgramFScore {
 
     /** Content similarity: char 1..6-gram F1 (symmetric), in [0, 1]; two empty texts are identical (1). */
     public static double similarity(String a, String b) {
-        if (strip(a).length == 0 && strip(b).length == 0) {
+        int[] hyp = strip(a);
+        int[] ref = strip(b);
+        if (hyp.length == 0 && ref.length == 0) {
             return 1.0;
         }
-        return fScore(a, b, CHRF_ORDER, SIMILARITY_BETA);
+        return fScore(hyp, ref, CHRF_ORDER, SIMILARITY_BETA);
     }
 
     public static double fScore(String hypothesis, String reference, int maxOrder, double beta) {
-        int[] hyp = strip(hypothesis);
-        int[] ref = strip(reference);
+        return fScore(strip(hypothesis), strip(reference), maxOrder, beta);
+    }
+
+    private static double fScore(int[] hyp, int[] ref, int maxOrder, double beta) {
         // The n-grams inside the common prefix or the common suffix are the same on both sides, and a multiset
         // intersection of X + A and X + B is |X| + |A ∩ B|: only the n-grams that touch the differing middle are
         // hashed and matched. A rewrite mostly keeps its original, so that middle is a few words.
@@ -104,7 +108,9 @@ public final class CharNgramFScore {
     }
 
     private static boolean isPythonWhitespace(int cp) {
-        if (cp > ' ' && cp < 0x85) {
+        // Every whitespace code point is at most U+0020, U+0085, U+00A0, U+1680 or in U+2000..U+3000: the letters of
+        // most scripts are answered without Character's tables.
+        if (cp > ' ' && cp < 0x85 || cp > 0xA0 && cp < 0x1680 || cp > 0x3000) {
             return false;
         }
         return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x1C || cp == 0x1D || cp == 0x1E

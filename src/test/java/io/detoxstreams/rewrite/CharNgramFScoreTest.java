@@ -135,4 +135,14 @@ class CharNgramFScoreTest {
         }
         return m;
     }
+
+    @Test
+    void shouldDropExactlyPythonsWhitespaceAmongAllCodePoints() {
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            boolean whitespace = Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x1C || cp == 0x1D
+                    || cp == 0x1E || cp == 0x1F || cp == 0x85;
+            int[] kept = CharNgramFScore.strip("a" + new String(Character.toChars(cp)) + "b");
+            assertThat(kept.length).as("U+%04X", cp).isEqualTo(whitespace ? 2 : 3);
+        }
+    }
 }
