@@ -138,6 +138,31 @@ public final class CorpusReader {
     }
 
     static void readDetox(Path f, String lang, SourcePolicy policy, List<Example> out) {
+        forEachDetoxRow(f, policy, row -> {
+            out.add(new Example(row.toxic(), lang, Example.Corpus.DETOX, row.source(), row.split(), Heads.labels(1f),
+                    "toxic"));
+            for (String ns : row.neutrals()) {
+                if (!ns.isBlank() && !ns.equalsIgnoreCase(row.toxic())) {
+                    float[] labels = Heads.labels(0f);
+                    for (int h = 1; h < labels.length; h++) {
+                        labels[h] = 0f;
+                    }
+                    out.add(new Example(ns, lang, Example.Corpus.DETOX, row.source(), row.split(), labels, "neutral"));
+                }
+            }
+        });
+    }
+
+    /**
+     * One row of a {@code detox/<lang>.tsv} file: its toxic side, source ({@code unknown} without a source column),
+     * split, and its {@code neutral}, {@code neutral2}, {@code neutral3} cells as they are (blank ones included), in
+     * that order.
+     */
+    record DetoxRow(String toxic, String source, Split split, List<String> neutrals) {
+    }
+
+    /** The rows of {@code f} whose source {@code policy} allows and whose toxic side is not blank, in file order. */
+    static void forEachDetoxRow(Path f, SourcePolicy policy, java.util.function.Consumer<DetoxRow> each) {
         TsvTable t = TsvTable.read(f);
         int toxic = t.requireColumn("toxic");
         int source = t.column("source").orElse(-1);
@@ -151,18 +176,11 @@ public final class CorpusReader {
             if (!policy.allows(src) || s.isBlank()) {
                 continue;
             }
-            Split split = Split.of(s);
-            out.add(new Example(s, lang, Example.Corpus.DETOX, src, split, Heads.labels(1f), "toxic"));
+            List<String> cells = new ArrayList<>(neutrals.size());
             for (int n : neutrals) {
-                String ns = t.get(r, n);
-                if (!ns.isBlank() && !ns.equalsIgnoreCase(s)) {
-                    float[] labels = Heads.labels(0f);
-                    for (int h = 1; h < labels.length; h++) {
-                        labels[h] = 0f;
-                    }
-                    out.add(new Example(ns, lang, Example.Corpus.DETOX, src, split, labels, "neutral"));
-                }
+                cells.add(t.get(r, n));
             }
+            each.accept(new DetoxRow(s, src, Split.of(s), cells));
         }
     }
 

@@ -83,34 +83,21 @@ public final class LanguageModelCorpus {
     }
 
     private static void readDetox(Path f, SourcePolicy policy, Builder out) {
-        TsvTable t = TsvTable.read(f);
-        int toxic = t.requireColumn("toxic");
-        int source = t.column("source").orElse(-1);
-        List<Integer> neutrals = new ArrayList<>();
-        for (String c : List.of("neutral", "neutral2", "neutral3")) {
-            t.column(c).ifPresent(neutrals::add);
-        }
-        for (int r = 0; r < t.size(); r++) {
-            String src = source < 0 ? "unknown" : t.get(r, source);
-            String x = t.get(r, toxic);
-            if (x.isBlank() || !policy.allows(src)) {
-                continue;
-            }
-            Split split = Split.of(x);
-            if (split == Split.TRAIN) {
-                out.toxic.add(x);
+        CorpusReader.forEachDetoxRow(f, policy, row -> {
+            if (row.split() == Split.TRAIN) {
+                out.toxic.add(row.toxic());
             }
             Set<String> seen = new LinkedHashSet<>();
-            for (int n : neutrals) {
-                String ref = t.get(r, n).trim();
+            for (String cell : row.neutrals()) {
+                String ref = cell.trim();
                 if (!ref.isEmpty() && seen.add(ref.toLowerCase(Locale.ROOT))) {
-                    out.add(ref, split, "detox:" + src);
-                    if (split == Split.DEV) {
-                        out.dev.add(new FluencyTrainer.Pair(x, ref));
+                    out.add(ref, row.split(), "detox:" + row.source());
+                    if (row.split() == Split.DEV) {
+                        out.dev.add(new FluencyTrainer.Pair(row.toxic(), ref));
                     }
                 }
             }
-        }
+        });
     }
 
     private static void readComments(Path f, SourcePolicy policy, boolean functional, Builder out) {
