@@ -31,6 +31,12 @@ public final class ModelCodec {
     private static final int MAGIC = 0x4458544D; // "DXTM"
     private static final int FORMAT = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Writes maps with their keys sorted: the training code builds some with {@code Map.of}, whose order differs from
+     * one JVM to the next, and the same training must write the same bytes.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectWriter SORTED_JSON =
+            JSON.writer().with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private ModelCodec() {
     }
@@ -46,7 +52,7 @@ public final class ModelCodec {
         info.put("default_threshold", m.info.defaultThreshold());
         info.put("span_threshold", m.info.spanThreshold());
         info.put("metadata", m.info.metadata());
-        writeBytes(out, JSON.writeValueAsBytes(info));
+        writeBytes(out, SORTED_JSON.writeValueAsBytes(info));
         out.writeInt(m.heads.length);
         for (int h = 0; h < m.heads.length; h++) {
             out.writeUTF(m.heads[h]);

@@ -232,4 +232,25 @@ class EmbeddedToxicityClassifierTest {
         }
         assertThat(spans).isGreaterThan(100);
     }
+
+    @Test
+    void shouldWriteTheSameModelFileWhateverOrderItsMetadataMapsIterateIn() throws Exception {
+        LinearModel m = classifier.model();
+        Map<String, Object> ab = new java.util.LinkedHashMap<>();
+        ab.put("a", 1);
+        ab.put("b", Map.of("x", 1.5, "y", "two"));
+        Map<String, Object> ba = new java.util.LinkedHashMap<>();
+        ba.put("b", Map.of("y", "two", "x", 1.5));
+        ba.put("a", 1);
+        byte[][] files = new byte[2][];
+        int k = 0;
+        for (Map<String, Object> meta : List.of(ab, ba)) {
+            LinearModel.ModelInfo info = new LinearModel.ModelInfo(m.info().version(), m.info().maxCharN(),
+                    m.info().defaultThreshold(), m.info().spanThreshold(), meta);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ModelCodec.write(TrainingAccess.withInfo(m, info), bytes);
+            files[k++] = bytes.toByteArray();
+        }
+        assertThat(files[1]).isEqualTo(files[0]);
+    }
 }
