@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MemoizingClassifierTest {
 
     /** A real (if trivial) classifier: the share of upper-case letters, counting every text it scores. */
-    private static final class ShoutingClassifier implements ToxicityClassifier {
+    private static class ShoutingClassifier implements ToxicityClassifier {
         final List<String> scored = new ArrayList<>();
 
         @Override
@@ -61,13 +61,12 @@ class MemoizingClassifierTest {
     }
 
     /** The shouting classifier with a verdict path that leaves out a clean text's categories, as the embedded one. */
-    private static final class VerdictShoutingClassifier implements ToxicityClassifier {
-        final ShoutingClassifier full = new ShoutingClassifier();
+    private static final class VerdictShoutingClassifier extends ShoutingClassifier {
         final List<String> verdicts = new ArrayList<>();
 
         @Override
         public List<ToxicityResult> classifyBatch(List<String> texts, List<String> langs) {
-            return full.classifyBatch(texts, langs).stream()
+            return super.classifyBatch(texts, langs).stream()
                     .map(r -> new ToxicityResult(r.score(), r.toxic(), r.threshold(), Map.of("insult", r.score()),
                             r.spans(), r.model())).toList();
         }
@@ -75,17 +74,7 @@ class MemoizingClassifierTest {
         @Override
         public List<ToxicityResult> verdictBatch(List<String> texts, List<String> langs) {
             verdicts.addAll(texts);
-            return full.classifyBatch(texts, langs);
-        }
-
-        @Override
-        public double threshold(String lang) {
-            return 0.5;
-        }
-
-        @Override
-        public String version() {
-            return "shout/1";
+            return super.classifyBatch(texts, langs);
         }
     }
 
