@@ -61,11 +61,19 @@ final class EditCandidates {
         Set<Integer> nounPhrases = new java.util.HashSet<>(2);
         for (int l = 0; l <= maxLeft; l++) {
             for (int r = 0; r <= maxRight; r++) {
+                if (l > 0 && strandsKeptNoun(plan, s - l, s, e + r)) {
+                    continue;
+                }
                 SubstitutionTable.Entry span = l + r == 0 ? siteEntry : entry(plan, s - l, e + r);
                 double delete = span != null ? deletePrior(span) : siteDelete;
                 boolean phrase = l + r > 0 && toxicPhrase(span);
                 out.add(new EditCandidate(s - l, e + r, null, false, delete, -1, phrase));
                 int article = strandedArticle(plan, s - l);
+                if (article >= 0 && (FunctionWords.of(lang).contains(plan.keys[s - l])
+                        || !predicateEndsAt(plan, e + r) && !modifiersOnly(plan, article + 1, s - l))) {
+                    // "talk a lot [of shit] but": the article's noun is the kept word, not the deleted one.
+                    article = -1;
+                }
                 if (article >= 0) {
                     out.add(new EditCandidate(s - l, e + r, null, false, delete, article, phrase));
                 }
@@ -218,7 +226,8 @@ final class EditCandidates {
             if (NounModifiers.determiner(lang, plan.keys[k])) {
                 return k < from - 1 ? k : -1;
             }
-            if (!NounModifiers.modifier(lang, plan.keys[k]) && !NounModifiers.headless(lang, plan.keys[k])) {
+            if (plan.keys[k] == null
+                    || !NounModifiers.modifier(lang, plan.keys[k]) && !NounModifiers.headless(lang, plan.keys[k])) {
                 return -1;
             }
         }
@@ -235,6 +244,57 @@ final class EditCandidates {
             prev--;
         }
         return prev >= 0 && plan.keys[prev] != null && Dependents.copula(lang, plan.keys[prev]);
+    }
+
+    /**
+     * Whether [from, siteStart) holds a determiner whose noun the edit keeps: the edit ends in a pre-modifier
+     * ({@link NounModifiers}) and the first word emitted after {@code to} is a kept content word (its noun). "he's just [a] fucking cook" → "he's just a cook", not "he's just cook": the article
+     * belongs to the noun after the site, not to the site.
+     */
+    private boolean strandsKeptNoun(TokenPlan plan, int from, int siteStart, int to) {
+        boolean determiner = false;
+        for (int k = from; k < siteStart && !determiner; k++) {
+            determiner = plan.keys[k] != null && NounModifiers.determiner(lang, plan.keys[k]);
+        }
+        String last = plan.keys[to - 1];
+        if (!determiner || last == null || !(NounModifiers.modifier(lang, last) || NounModifiers.headless(lang, last))
+                || toxicPhrase(entry(plan, from, to))) {
+            return false;
+        }
+        for (int k = to; k < plan.size(); k++) {
+            if (plan.decisions[k] == TokenPlan.Decision.DELETE) {
+                continue;
+            }
+            return plan.wordLike(k) && !plan.changed(k) && !FunctionWords.of(lang).contains(plan.keys[k]);
+        }
+        return false;
+    }
+
+    /**
+     * Whether the words emitted after token {@code e} start with clause punctuation, a coordinating conjunction or
+     * nothing: where the modifiers a stranded article's deletion keeps can stand as a predicate ("is greedy.", "between
+     * greedy and money").
+     */
+    private boolean predicateEndsAt(TokenPlan plan, int e) {
+        for (int k = e; k < plan.size(); k++) {
+            if (plan.decisions[k] == TokenPlan.Decision.DELETE) {
+                continue;
+            }
+            return plan.tokens.get(k).kind() == Token.Kind.PUNCT ? CLAUSE_MARKS.contains(plan.texts[k])
+                    : plan.keys[k] != null && Dangling.conjunction(lang, plan.keys[k]);
+        }
+        return true;
+    }
+
+    /** Whether every token in [from, to) is a pre-modifier or a word that exists only for its noun. */
+    private boolean modifiersOnly(TokenPlan plan, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (plan.keys[k] == null
+                    || !NounModifiers.modifier(lang, plan.keys[k]) && !NounModifiers.headless(lang, plan.keys[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a word next to a site may be deleted with it. */
