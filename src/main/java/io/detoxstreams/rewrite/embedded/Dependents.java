@@ -32,6 +32,14 @@ final class Dependents {
                     "usted", "vosotros", "completo", "completa", "puto", "puta", "maldito", "maldita", "pedazo",
                     "qué"));
 
+    /** The addressee's pronouns among {@link #WORDS}: the vocative "you" is no part of a noun phrase. */
+    private static final Map<String, Set<String>> VOCATIVES = Map.of(
+            "en", Set.of("you", "u", "ya", "ye"),
+            "ru", Set.of("ты", "вы"),
+            "uk", Set.of("ти", "ви"),
+            "de", Set.of("du", "ihr", "sie"),
+            "es", Set.of("tú", "usted", "vosotros"));
+
     private static final Map<String, Set<String>> NEGATIONS = Map.of(
             "en", Set.of("not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "don", "t", "isn",
                     "aren", "wasn", "weren", "won", "can", "cannot", "didn", "doesn", "shouldn", "wouldn"),
@@ -50,6 +58,10 @@ final class Dependents {
 
     static boolean contains(String lang, String key) {
         return WORDS.getOrDefault(lang, Set.of()).contains(key);
+    }
+
+    static boolean vocative(String lang, String key) {
+        return key != null && VOCATIVES.getOrDefault(lang, Set.of()).contains(key);
     }
 
     static boolean negation(String lang, String key) {

@@ -77,7 +77,7 @@ final class EditCandidates {
                 if (article >= 0) {
                     out.add(new EditCandidate(s - l, e + r, null, false, delete, article, phrase));
                 }
-                int np = r == 0 ? nounPhraseStart(plan, s - l) : -1;
+                int np = r == 0 && !vocativeIn(plan, s - l, s) ? nounPhraseStart(plan, s - l) : -1;
                 if (np >= 0 && nounPhrases.add(np)) {
                     // The whole noun phrase, its determiner and modifiers with it ("is [a corrupt piece of shit]"),
                     // deleted or replaced by what editors put after the word before it ("is wrong").
@@ -284,6 +284,19 @@ final class EditCandidates {
                     : plan.keys[k] != null && Dangling.conjunction(lang, plan.keys[k]);
         }
         return true;
+    }
+
+    /**
+     * Whether [from, to) holds the addressee's pronoun: a noun phrase does not reach over it ("that half [you fucks]"
+     * is not one noun phrase).
+     */
+    private boolean vocativeIn(TokenPlan plan, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (Dependents.vocative(lang, plan.keys[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether every token in [from, to) is a pre-modifier or a word that exists only for its noun. */

@@ -83,6 +83,14 @@ class EditChooserTest {
                 .isEqualTo("i 'd rather have a root canal.");
     }
 
+    /** A noun phrase does not reach over the addressee: "that half [you] fucks" keeps "that half you". */
+    @Test
+    void shouldNotTakeTheVocativeForPartOfANounPhrase() {
+        String out = choosing.rewrite(request("it 's ironic that half you fucks cared more about the lion .", "fucks"))
+                .text();
+        assertThat(out).as(out).contains("that half you cared");
+    }
+
     /** A stranded article goes with the noun only where what it leaves can stand as a predicate. */
     @Test
     void shouldNotStrandANounOfItsArticleInsideAClause() {
