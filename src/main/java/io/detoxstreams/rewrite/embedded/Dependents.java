@@ -40,6 +40,9 @@ final class Dependents {
             "de", Set.of("du", "ihr", "sie"),
             "es", Set.of("tú", "usted", "vosotros"));
 
+    /** Determiners among {@link #WORDS} that are also pronouns: without their noun they still make a sentence. */
+    private static final Map<String, Set<String>> STAND_ALONE = Map.of("en", Set.of("this", "that"));
+
     private static final Map<String, Set<String>> NEGATIONS = Map.of(
             "en", Set.of("not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "don", "t", "isn",
                     "aren", "wasn", "weren", "won", "can", "cannot", "didn", "doesn", "shouldn", "wouldn"),
@@ -62,6 +65,10 @@ final class Dependents {
 
     static boolean vocative(String lang, String key) {
         return key != null && VOCATIVES.getOrDefault(lang, Set.of()).contains(key);
+    }
+
+    static boolean standsAlone(String lang, String key) {
+        return key != null && STAND_ALONE.getOrDefault(lang, Set.of()).contains(key);
     }
 
     static boolean negation(String lang, String key) {

@@ -61,7 +61,8 @@ final class EditCandidates {
         Set<Integer> nounPhrases = new java.util.HashSet<>(2);
         for (int l = 0; l <= maxLeft; l++) {
             for (int r = 0; r <= maxRight; r++) {
-                if (l > 0 && strandsKeptNoun(plan, s - l, s, e + r)) {
+                if (l > 0 && (strandsKeptNoun(plan, s - l, s, e + r) || standsAlone(plan, s - l, s)
+                        || vocativeIn(plan, s - l, s) && keptContentAt(plan, e + r))) {
                     continue;
                 }
                 SubstitutionTable.Entry span = l + r == 0 ? siteEntry : entry(plan, s - l, e + r);
@@ -78,7 +79,7 @@ final class EditCandidates {
                     out.add(new EditCandidate(s - l, e + r, null, false, delete, article, phrase));
                 }
                 int np = r == 0 && !vocativeIn(plan, s - l, s) ? nounPhraseStart(plan, s - l) : -1;
-                if (np >= 0 && nounPhrases.add(np)) {
+                if (np >= 0 && !standsAlone(plan, np, np + 1) && nounPhrases.add(np)) {
                     // The whole noun phrase, its determiner and modifiers with it ("is [a corrupt piece of shit]"),
                     // deleted or replaced by what editors put after the word before it ("is wrong").
                     out.add(new EditCandidate(np, e, null, false, delete, -1, phrase));
@@ -261,11 +262,29 @@ final class EditCandidates {
                 || toxicPhrase(entry(plan, from, to))) {
             return false;
         }
-        for (int k = to; k < plan.size(); k++) {
+        return keptContentAt(plan, to);
+    }
+
+    /** Whether the first word emitted from token {@code e} on is a kept content word. */
+    private boolean keptContentAt(TokenPlan plan, int e) {
+        for (int k = e; k < plan.size(); k++) {
             if (plan.decisions[k] == TokenPlan.Decision.DELETE) {
                 continue;
             }
             return plan.wordLike(k) && !plan.changed(k) && !FunctionWords.of(lang).contains(plan.keys[k]);
+        }
+        return false;
+    }
+
+    /**
+     * Whether [from, to) holds a determiner that can stand for its noun ({@link Dependents#standsAlone}): deleting
+     * the noun leaves a sentence with it ("that shit aint funny" → "that aint funny", not "aint funny").
+     */
+    private boolean standsAlone(TokenPlan plan, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (Dependents.standsAlone(lang, plan.keys[k])) {
+                return true;
+            }
         }
         return false;
     }

@@ -91,6 +91,20 @@ class EditChooserTest {
         assertThat(out).as(out).contains("that half you cared");
     }
 
+    /** "this" and "that" stand for their noun: deleting the noun keeps them ("that aint funny", not "aint funny"). */
+    @Test
+    void shouldKeepADemonstrativeThatCanStandForItsNoun() {
+        assertThat(choosing.rewrite(request("lol mane that shit aint funny", "shit")).text())
+                .isEqualTo("lol mane that aint funny");
+    }
+
+    /** "you" before a kept word is the sentence's, not the insult's vocative. */
+    @Test
+    void shouldKeepTheAddresseeBeforeAKeptWord() {
+        assertThat(choosing.rewrite(request("i see you fucking everywhere .", "fucking")).text())
+                .isEqualTo("i see you everywhere.");
+    }
+
     /** A stranded article goes with the noun only where what it leaves can stand as a predicate. */
     @Test
     void shouldNotStrandANounOfItsArticleInsideAClause() {
