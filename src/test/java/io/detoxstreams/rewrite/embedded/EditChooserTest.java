@@ -98,6 +98,15 @@ class EditChooserTest {
                 .isEqualTo("lol mane that aint funny");
     }
 
+    @Test
+    void shouldKeepARussianDemonstrativeThatCanStandForItsNoun() {
+        String text = "- Что ты делаешь? Положи это дерьмо обратно.";
+        int start = text.indexOf("дерьмо");
+        RewriteRequest r = new RewriteRequest(text, "ru", new ToxicityResult(0.95, true, 0.5, Map.of("insult", 0.95),
+                List.of(new ToxicSpan(start, start + "дерьмо".length(), "insult", 0.95, "test")), "t"));
+        assertThat(choosing.rewrite(r).text()).contains("Положи это обратно");
+    }
+
     /** "you" before a kept word is the sentence's, not the insult's vocative. */
     @Test
     void shouldKeepTheAddresseeBeforeAKeptWord() {
