@@ -107,6 +107,16 @@ class EditChooserTest {
         assertThat(choosing.rewrite(r).text()).contains("Положи это обратно");
     }
 
+    /** A filler editors drop now and then ("просто") does not go with the insult beside it. */
+    @Test
+    void shouldKeepAFillerBesideTheInsult() {
+        String text = "ваууу какая сексуальная сука просто бомба";
+        int start = text.indexOf("сука");
+        RewriteRequest r = new RewriteRequest(text, "ru", new ToxicityResult(0.95, true, 0.5, Map.of("insult", 0.95),
+                List.of(new ToxicSpan(start, start + "сука".length(), "insult", 0.95, "test")), "t"));
+        assertThat(choosing.rewrite(r).text()).contains("просто бомба");
+    }
+
     /** "you" before a kept word is the sentence's, not the insult's vocative. */
     @Test
     void shouldKeepTheAddresseeBeforeAKeptWord() {
