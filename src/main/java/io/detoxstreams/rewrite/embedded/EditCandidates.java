@@ -173,7 +173,7 @@ final class EditCandidates {
      * {@link #TEMPLATE_MIN_SHARE} of the time after that word (at a clause end any).
      */
     private void templates(TokenPlan plan, int from, int to, double minShare, List<EditCandidate> out) {
-        if (table == null) {
+        if (table == null || !afterCopula(plan, from) && modifiesKeptWord(plan, to)) {
             return;
         }
         int prev = from - 1;
@@ -270,6 +270,18 @@ final class EditCandidates {
             return false;
         }
         return keptContentAt(plan, to);
+    }
+
+    /**
+     * Whether the site ending at {@code to} ends in a modifier of the kept content word after it ("don't [fucking]
+     * point guns", "stop making [ridiculous] changes"): a template stands for a predicate or an object, and would end
+     * up in front of that word ("don't care point guns"). After a copula the word is the predicate ("we are [stupid]
+     * enough"), and templates stay.
+     */
+    private boolean modifiesKeptWord(TokenPlan plan, int to) {
+        String last = plan.keys[to - 1];
+        return last != null && (NounModifiers.modifier(lang, last) || NounModifiers.headless(lang, last))
+                && keptContentAt(plan, to);
     }
 
     /** Whether the first word emitted from token {@code e} on is a kept content word. */

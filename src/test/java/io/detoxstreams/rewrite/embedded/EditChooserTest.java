@@ -117,6 +117,13 @@ class EditChooserTest {
         assertThat(choosing.rewrite(r).text()).contains("просто бомба");
     }
 
+    /** No softening template in front of the word an intensifier modified ("don't care point guns"). */
+    @Test
+    void shouldNotPutATemplateBeforeTheModifiedWord() {
+        assertThat(choosing.rewrite(request("protip don 't fucking point guns at cops .", "fucking")).text())
+                .isEqualTo("protip don 't point guns at cops.");
+    }
+
     /** "you" before a kept word is the sentence's, not the insult's vocative. */
     @Test
     void shouldKeepTheAddresseeBeforeAKeptWord() {
