@@ -357,7 +357,10 @@ final class EditCandidates {
         if (Dependents.negation(lang, key)) {
             return false;
         }
-        if (Dependents.contains(lang, key) || plan.span[i] >= 0 || Dangling.cannotEnd(lang, key)) {
+        if (Dependents.contains(lang, key) || plan.span[i] >= 0 || Dangling.cannotEnd(lang, key)
+                || Dependents.copula(lang, key) && (i == 0 || isClauseMark(plan, i - 1))) {
+            // A copula that opens its clause has no subject before it ("Eres un idiota y …"): with its complement
+            // deleted it is left alone ("Eres y …"), so it goes too.
             return true;
         }
         SubstitutionTable.Entry t = table == null ? null : table.word(key);

@@ -124,6 +124,17 @@ class EditChooserTest {
                 .isEqualTo("protip don 't point guns at cops.");
     }
 
+    /** A copula that opens its clause goes with its deleted complement: no "Eres y tu opinión …". */
+    @Test
+    void shouldNotLeaveAClauseOpeningCopulaAlone() {
+        String text = "Eres un idiota y tu opinión no vale nada.";
+        int start = text.indexOf("idiota");
+        RewriteRequest r = new RewriteRequest(text, "es", new ToxicityResult(0.95, true, 0.5, Map.of("insult", 0.95),
+                List.of(new ToxicSpan(start, start + "idiota".length(), "insult", 0.95, "test")), "t"));
+        String out = choosing.rewrite(r).text();
+        assertThat(out).as(out).doesNotContain("Eres y").contains("tu opinión no vale nada");
+    }
+
     /** "you" before a kept word is the sentence's, not the insult's vocative. */
     @Test
     void shouldKeepTheAddresseeBeforeAKeptWord() {
