@@ -43,8 +43,10 @@ final class Dependents {
     /** Determiners among {@link #WORDS} that are also pronouns: without their noun they still make a sentence. */
     private static final Map<String, Set<String>> STAND_ALONE = Map.of(
             "en", Set.of("this", "that"),
-            "ru", Set.of("этот", "эта", "это", "эти", "этого", "этих", "этой", "этому", "этим", "эту"),
-            "uk", Set.of("цей", "ця", "це", "ці", "цього", "цих", "цієї", "цьому", "цим", "цю"));
+            "ru", Set.of("этот", "эта", "это", "эти", "этого", "этих", "этой", "этому", "этим", "эту", "такой", "такая",
+                    "такое", "такие", "такого", "таких", "такую", "таким"),
+            "uk", Set.of("цей", "ця", "це", "ці", "цього", "цих", "цієї", "цьому", "цим", "цю", "такий", "така", "таке",
+                    "такі", "такого", "таких", "таку"));
 
     private static final Map<String, Set<String>> NEGATIONS = Map.of(
             "en", Set.of("not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "don", "t", "isn",

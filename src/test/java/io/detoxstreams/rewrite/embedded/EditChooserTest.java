@@ -135,6 +135,15 @@ class EditChooserTest {
         assertThat(out).as(out).doesNotContain("Eres y").contains("tu opinión no vale nada");
     }
 
+    @Test
+    void shouldKeepARussianSuchBeforeAKeptNoun() {
+        String text = "таксюрики вообще гребут такие сука цены за проезд";
+        int start = text.indexOf("сука");
+        RewriteRequest r = new RewriteRequest(text, "ru", new ToxicityResult(0.95, true, 0.5, Map.of("insult", 0.95),
+                List.of(new ToxicSpan(start, start + "сука".length(), "insult", 0.95, "test")), "t"));
+        assertThat(choosing.rewrite(r).text()).contains("гребут такие цены");
+    }
+
     /** "you" before a kept word is the sentence's, not the insult's vocative. */
     @Test
     void shouldKeepTheAddresseeBeforeAKeptWord() {
