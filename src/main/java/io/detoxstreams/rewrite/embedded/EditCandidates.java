@@ -157,13 +157,18 @@ final class EditCandidates {
 
     /** Whether the words emitted after token {@code e} start with clause punctuation or nothing. */
     private static boolean clauseEndsAt(TokenPlan plan, int e) {
+        int k = firstEmitted(plan, e);
+        return k < 0 || plan.tokens.get(k).kind() == Token.Kind.PUNCT && CLAUSE_MARKS.contains(plan.texts[k]);
+    }
+
+    /** The first token from {@code e} on that the plan, as it stands, emits; -1 when none is left. */
+    private static int firstEmitted(TokenPlan plan, int e) {
         for (int k = e; k < plan.size(); k++) {
-            if (plan.decisions[k] == TokenPlan.Decision.DELETE) {
-                continue;
+            if (plan.decisions[k] != TokenPlan.Decision.DELETE) {
+                return k;
             }
-            return plan.tokens.get(k).kind() == Token.Kind.PUNCT && CLAUSE_MARKS.contains(plan.texts[k]);
         }
-        return true;
+        return -1;
     }
 
     /**
@@ -286,13 +291,8 @@ final class EditCandidates {
 
     /** Whether the first word emitted from token {@code e} on is a kept content word. */
     private boolean keptContentAt(TokenPlan plan, int e) {
-        for (int k = e; k < plan.size(); k++) {
-            if (plan.decisions[k] == TokenPlan.Decision.DELETE) {
-                continue;
-            }
-            return plan.wordLike(k) && !plan.changed(k) && !FunctionWords.of(lang).contains(plan.keys[k]);
-        }
-        return false;
+        int k = firstEmitted(plan, e);
+        return k >= 0 && plan.wordLike(k) && !plan.changed(k) && !FunctionWords.of(lang).contains(plan.keys[k]);
     }
 
     /**
@@ -314,14 +314,9 @@ final class EditCandidates {
      * greedy and money").
      */
     private boolean predicateEndsAt(TokenPlan plan, int e) {
-        for (int k = e; k < plan.size(); k++) {
-            if (plan.decisions[k] == TokenPlan.Decision.DELETE) {
-                continue;
-            }
-            return plan.tokens.get(k).kind() == Token.Kind.PUNCT ? CLAUSE_MARKS.contains(plan.texts[k])
-                    : plan.keys[k] != null && Dangling.conjunction(lang, plan.keys[k]);
-        }
-        return true;
+        int k = firstEmitted(plan, e);
+        return k < 0 || (plan.tokens.get(k).kind() == Token.Kind.PUNCT ? CLAUSE_MARKS.contains(plan.texts[k])
+                : plan.keys[k] != null && Dangling.conjunction(lang, plan.keys[k]));
     }
 
     /**

@@ -28,12 +28,16 @@ class EditChooserTest {
     private final LanguageFluency en = FluencyModel.loadDefault().forLanguage("en").orElseThrow();
 
     private static RewriteRequest request(String text, String... spanWords) {
+        return requestIn("en", text, spanWords);
+    }
+
+    private static RewriteRequest requestIn(String lang, String text, String... spanWords) {
         List<ToxicSpan> spans = new ArrayList<>();
         for (String w : spanWords) {
             int start = text.indexOf(w);
             spans.add(new ToxicSpan(start, start + w.length(), "insult", 0.95, "test"));
         }
-        return new RewriteRequest(text, "en", new ToxicityResult(0.95, true, 0.5, Map.of("insult", 0.95), spans, "t"));
+        return new RewriteRequest(text, lang, new ToxicityResult(0.95, true, 0.5, Map.of("insult", 0.95), spans, "t"));
     }
 
     @Test
@@ -100,20 +104,14 @@ class EditChooserTest {
 
     @Test
     void shouldKeepARussianDemonstrativeThatCanStandForItsNoun() {
-        String text = "- Что ты делаешь? Положи это дерьмо обратно.";
-        int start = text.indexOf("дерьмо");
-        RewriteRequest r = new RewriteRequest(text, "ru", new ToxicityResult(0.95, true, 0.5, Map.of("insult", 0.95),
-                List.of(new ToxicSpan(start, start + "дерьмо".length(), "insult", 0.95, "test")), "t"));
+        RewriteRequest r = requestIn("ru", "- Что ты делаешь? Положи это дерьмо обратно.", "дерьмо");
         assertThat(choosing.rewrite(r).text()).contains("Положи это обратно");
     }
 
     /** A filler editors drop now and then ("просто") does not go with the insult beside it. */
     @Test
     void shouldKeepAFillerBesideTheInsult() {
-        String text = "ваууу какая сексуальная сука просто бомба";
-        int start = text.indexOf("сука");
-        RewriteRequest r = new RewriteRequest(text, "ru", new ToxicityResult(0.95, true, 0.5, Map.of("insult", 0.95),
-                List.of(new ToxicSpan(start, start + "сука".length(), "insult", 0.95, "test")), "t"));
+        RewriteRequest r = requestIn("ru", "ваууу какая сексуальная сука просто бомба", "сука");
         assertThat(choosing.rewrite(r).text()).contains("просто бомба");
     }
 
@@ -127,20 +125,14 @@ class EditChooserTest {
     /** A copula that opens its clause goes with its deleted complement: no "Eres y tu opinión …". */
     @Test
     void shouldNotLeaveAClauseOpeningCopulaAlone() {
-        String text = "Eres un idiota y tu opinión no vale nada.";
-        int start = text.indexOf("idiota");
-        RewriteRequest r = new RewriteRequest(text, "es", new ToxicityResult(0.95, true, 0.5, Map.of("insult", 0.95),
-                List.of(new ToxicSpan(start, start + "idiota".length(), "insult", 0.95, "test")), "t"));
+        RewriteRequest r = requestIn("es", "Eres un idiota y tu opinión no vale nada.", "idiota");
         String out = choosing.rewrite(r).text();
         assertThat(out).as(out).doesNotContain("Eres y").contains("tu opinión no vale nada");
     }
 
     @Test
     void shouldKeepARussianSuchBeforeAKeptNoun() {
-        String text = "таксюрики вообще гребут такие сука цены за проезд";
-        int start = text.indexOf("сука");
-        RewriteRequest r = new RewriteRequest(text, "ru", new ToxicityResult(0.95, true, 0.5, Map.of("insult", 0.95),
-                List.of(new ToxicSpan(start, start + "сука".length(), "insult", 0.95, "test")), "t"));
+        RewriteRequest r = requestIn("ru", "таксюрики вообще гребут такие сука цены за проезд", "сука");
         assertThat(choosing.rewrite(r).text()).contains("гребут такие цены");
     }
 
