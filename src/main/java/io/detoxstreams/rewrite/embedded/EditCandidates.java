@@ -15,11 +15,16 @@ import java.util.Set;
  * decision as it stands; deleting the site together with up to {@link EditChooser.Weights#maxLeft()} words before and
  * {@link EditChooser.Weights#maxRight()} after that depend on it ({@link Dependents}, words that cannot end a clause
  * ({@link Dangling}), words the table says editors change, or words inside a classifier span — never a protected or
- * negating word); at the end of a clause, also deleting the indefinite article before an adjective it keeps ("is a
- * greedy lunatic" → "is greedy"); replacing the site (or it with the word before) by the table's replacement and its
+ * negating word); where the kept words can stand as a predicate, also deleting the indefinite article before the
+ * modifiers it keeps ("is a greedy lunatic" → "is greedy"); replacing the site (or it with the word before) by the table's replacement and its
  * alternatives, or by what editors put after the word before it (softening templates,
  * {@link SubstitutionTable#context}); and dropping its whole clause when at least half of it is changed and the rest
  * are function words or toxic. Each carries its prior: the log share of the editors' edits of those words it is.
+ *
+ * <p>A deletion does not take with it a word that belongs to what stays: the determiner of a kept noun ("just [a]
+ * fucking cook"), a determiner that can stand for its noun ("that", "это"), the addressee before a kept word ("i see
+ * [you] fucking everywhere"). A stranded article goes only where the kept words can stand as a predicate, and no
+ * template goes in front of the word the site modified.
  */
 final class EditCandidates {
 
@@ -239,8 +244,7 @@ final class EditCandidates {
             if (NounModifiers.determiner(lang, plan.keys[k])) {
                 return k < from - 1 ? k : -1;
             }
-            if (plan.keys[k] == null
-                    || !NounModifiers.modifier(lang, plan.keys[k]) && !NounModifiers.headless(lang, plan.keys[k])) {
+            if (!nounModifier(plan.keys[k])) {
                 return -1;
             }
         }
@@ -260,21 +264,17 @@ final class EditCandidates {
     }
 
     /**
-     * Whether [from, siteStart) holds a determiner whose noun the edit keeps: the edit ends in a pre-modifier
-     * ({@link NounModifiers}) and the first word emitted after {@code to} is a kept content word (its noun). "he's just [a] fucking cook" → "he's just a cook", not "he's just cook": the article
-     * belongs to the noun after the site, not to the site.
+     * Whether [from, siteStart) holds a determiner whose noun the edit keeps: the edit ends in a modifier of the kept
+     * content word after it ({@link #modifiesKeptWord}), its noun. "he's just [a] fucking cook" → "he's just a cook",
+     * not "he's just cook": the article belongs to the noun after the site, not to the site. A toxic table phrase
+     * ("the fuck") goes whole.
      */
     private boolean strandsKeptNoun(TokenPlan plan, int from, int siteStart, int to) {
         boolean determiner = false;
         for (int k = from; k < siteStart && !determiner; k++) {
             determiner = plan.keys[k] != null && NounModifiers.determiner(lang, plan.keys[k]);
         }
-        String last = plan.keys[to - 1];
-        if (!determiner || last == null || !(NounModifiers.modifier(lang, last) || NounModifiers.headless(lang, last))
-                || toxicPhrase(entry(plan, from, to))) {
-            return false;
-        }
-        return keptContentAt(plan, to);
+        return determiner && modifiesKeptWord(plan, to) && !toxicPhrase(entry(plan, from, to));
     }
 
     /**
@@ -284,9 +284,12 @@ final class EditCandidates {
      * enough"), and templates stay.
      */
     private boolean modifiesKeptWord(TokenPlan plan, int to) {
-        String last = plan.keys[to - 1];
-        return last != null && (NounModifiers.modifier(lang, last) || NounModifiers.headless(lang, last))
-                && keptContentAt(plan, to);
+        return nounModifier(plan.keys[to - 1]) && keptContentAt(plan, to);
+    }
+
+    /** A mined pre-modifier or a word that exists only for its noun ({@link NounModifiers}). */
+    private boolean nounModifier(String key) {
+        return key != null && (NounModifiers.modifier(lang, key) || NounModifiers.headless(lang, key));
     }
 
     /** Whether the first word emitted from token {@code e} on is a kept content word. */
@@ -335,8 +338,7 @@ final class EditCandidates {
     /** Whether every token in [from, to) is a pre-modifier or a word that exists only for its noun. */
     private boolean modifiersOnly(TokenPlan plan, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (plan.keys[k] == null
-                    || !NounModifiers.modifier(lang, plan.keys[k]) && !NounModifiers.headless(lang, plan.keys[k])) {
+            if (!nounModifier(plan.keys[k])) {
                 return false;
             }
         }
