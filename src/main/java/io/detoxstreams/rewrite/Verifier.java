@@ -182,14 +182,25 @@ public final class Verifier {
         toScore.removeIf(i -> {
             RewriteRequest r = requests.get(i);
             String text = rewrites.get(i).text();
-            boolean fluent = fluency.forLanguage(r.lang()).filter(LanguageFluency::verifies)
-                    .map(f -> f.fluent(f.judge(r.text(), text), fluencyFloor)).orElse(true)
-                    && !Dangling.introduced(r.text(), text, r.lang());
+            boolean fluent = reads(fluency.forLanguage(r.lang()).orElse(null), r.text(), text, r.lang(),
+                    fluencyFloor);
             if (!fluent) {
                 out[i] = new Verdict(HoldReason.NOT_FLUENT, null, sims[i]);
             }
             return !fluent;
         });
+    }
+
+    /**
+     * The fluency check of one rewrite: it introduces no dangling word ({@link Dangling}) and, where the language's
+     * model has a reference range, reads like the human references at {@code floor} ({@link LanguageFluency#fluent}).
+     * The embedded rewriter asks the same question of its own rewrite before it proposes it.
+     *
+     * @param fluency the language's fluency model, or null when it has none
+     */
+    public static boolean reads(LanguageFluency fluency, String original, String rewrite, String lang, double floor) {
+        return (fluency == null || !fluency.verifies() || fluency.fluent(fluency.judge(original, rewrite), floor))
+                && !Dangling.introduced(original, rewrite, lang);
     }
 
     static boolean hasLetterOrDigit(String s) {

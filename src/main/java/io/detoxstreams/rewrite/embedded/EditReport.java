@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Reports a finished {@link TokenPlan} as {@link SpanEdit}s in original UTF-16 offsets: one per classifier span (with
  * the span's exact offsets, category and score, and what happened inside it), plus one per edit the rewriter made
- * outside every span (category {@code toxicity}, score = how often editors changed that word).
+ * outside every span (category {@code toxicity}, score = how often editors changed that word) and one per sentence or
+ * clause it dropped whole ({@link SentenceDrop}, score 1), which may contain spans.
  */
 final class EditReport {
 
@@ -41,7 +42,7 @@ final class EditReport {
                     replacement.append(plan.replacements[i]);
                 }
             }
-            if (from >= 0 && !inSpan && !overlapsAny(spans, from, to)) {
+            if (from >= 0 && (plan.wholeGroups.get(g) || !inSpan && !overlapsAny(spans, from, to))) {
                 EditAction action = replacement.length() > 0 ? EditAction.REPLACED : EditAction.DELETED;
                 out.add(new SpanEdit(from, to, TABLE_CATEGORY, plan.groupScores.get(g), action,
                         replacement.toString()));

@@ -9,6 +9,7 @@ import io.detoxstreams.fluency.LanguageFluency;
 import io.detoxstreams.rewrite.Rewrite;
 import io.detoxstreams.rewrite.RewriteRequest;
 import io.detoxstreams.rewrite.Rewriter;
+import io.detoxstreams.rewrite.Verifier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ import java.util.function.IntPredicate;
  * the strong spans only ({@link RewriterOptions#minSpanScore()}), re-scores its own output and removes what is still
  * flagged — the classifier's spans on the rewrite or, when the comment is toxic without any span, the
  * {@link StrongestSpan} — up to {@link RewriterOptions#maxPasses()} passes: a weak span is deleted only when the
- * comment is still toxic without the strong ones.
+ * comment is still toxic without the strong ones. When the result does not read as a sentence (the verifier's own
+ * fluency check), the edited sentences or clauses are dropped whole instead ({@link SentenceDrop}).
  *
  * <p>Build with {@link #loadDefault(ToxicityClassifier)} (tables shipped in the jar) or {@link #builder()}. Thread-safe:
  * it holds only immutable tables and options. Edits are reported in UTF-16 offsets of the original text.
@@ -139,11 +141,39 @@ public final class EmbeddedRewriter implements Rewriter {
                 break;
             }
         }
+        if (outcome == Pass.DONE && options.dropSentences() && lf != null && !reads(lf, request, rendered.text())) {
+            rendered = dropEditedSentences(plan, request, lf, rendered);
+        }
         List<io.detoxstreams.explain.SpanEdit> edits = EditReport.edits(plan, all);
         if (outcome == Pass.PROTECTED) {
             return Rewrite.declined(HoldReason.MEANING_LOST, METHOD, edits);
         }
         return new Rewrite(rendered.text(), METHOD, edits);
+    }
+
+    /** Whether a rewrite passes the verifier's fluency check at its default floor ({@link Verifier#reads}). */
+    private static boolean reads(LanguageFluency lf, RewriteRequest request, String text) {
+        return Verifier.reads(lf, request.text(), text, request.lang(), Verifier.DEFAULT_FLUENCY_FLOOR);
+    }
+
+    /**
+     * The {@link SentenceDrop} of a rewrite that does not read: kept when it reads, else the word edits stand (and the
+     * verifier holds them).
+     */
+    private SentenceRepair.Rendered dropEditedSentences(TokenPlan plan, RewriteRequest request, LanguageFluency lf,
+                                                        SentenceRepair.Rendered rendered) {
+        TokenPlan.Snapshot before = plan.snapshot();
+        for (boolean clauses : new boolean[] {false, true}) {
+            if (SentenceDrop.apply(plan, clauses)) {
+                SentenceRepair.Rendered dropped = SentenceRepair.render(plan, request.lang(),
+                        options.alwaysCapitalize());
+                if (!dropped.text().isBlank() && reads(lf, request, dropped.text())) {
+                    return dropped;
+                }
+                plan.restore(before);
+            }
+        }
+        return rendered;
     }
 
     /** What a self-check pass found: done (not toxic, or nothing left to do), go again, or only protected words left. */

@@ -40,6 +40,8 @@ final class TokenPlan {
     final boolean[] protect;
     /** Evidence per group: the table entry's change rate, or the span score. */
     final List<Double> groupScores = new ArrayList<>();
+    /** Groups the explanation reports as one edit even where they overlap classifier spans (a dropped sentence). */
+    final java.util.BitSet wholeGroups = new java.util.BitSet();
     private int groups;
 
     TokenPlan(String text, List<ToxicSpan> spans) {
@@ -83,7 +85,29 @@ final class TokenPlan {
         Arrays.fill(replacements, null);
         Arrays.fill(group, -1);
         groupScores.clear();
+        wholeGroups.clear();
         groups = 0;
+    }
+
+    /** The decisions of a plan, to undo a trial edit ({@link #snapshot()}, {@link #restore}). */
+    record Snapshot(Decision[] decisions, String[] replacements, int[] group, List<Double> groupScores,
+                    java.util.BitSet wholeGroups, int groups) {
+    }
+
+    Snapshot snapshot() {
+        return new Snapshot(decisions.clone(), replacements.clone(), group.clone(), List.copyOf(groupScores),
+                (java.util.BitSet) wholeGroups.clone(), groups);
+    }
+
+    void restore(Snapshot s) {
+        System.arraycopy(s.decisions(), 0, decisions, 0, size);
+        System.arraycopy(s.replacements(), 0, replacements, 0, size);
+        System.arraycopy(s.group(), 0, group, 0, size);
+        groupScores.clear();
+        groupScores.addAll(s.groupScores());
+        wholeGroups.clear();
+        wholeGroups.or(s.wholeGroups());
+        groups = s.groups();
     }
 
     int size() {

@@ -44,7 +44,7 @@ class EmbeddedRewriterTest {
         RewriterOptions strongFromThree = new RewriterOptions(3, d.strongMinRate(), d.spanMinRate(),
                 d.replaceMinChosen(), d.replaceMinShare(), d.keepInSpans(), d.usePrefixes(), d.alwaysCapitalize(),
                 d.maxPasses(), d.maxWordPhrase(), d.attributionFallback(), d.minSpanScore(),
-                d.standaloneToxicity(), d.chooseEdits(), d.choice());
+                d.standaloneToxicity(), d.chooseEdits(), d.choice(), d.dropSentences());
         EmbeddedRewriter lowBar = EmbeddedRewriter.builder().options(strongFromThree)
                 .tables(Map.of("en", SubstitutionMinerTest.mine(SubstitutionMinerTest.PAIRS))).build();
         assertThat(rewriter.rewrite(request("the fucking bus is late")).text())

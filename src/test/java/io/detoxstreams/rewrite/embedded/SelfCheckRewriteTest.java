@@ -37,7 +37,7 @@ class SelfCheckRewriteTest {
         RewriterOptions options = new RewriterOptions(d.strongMinSeen(), d.strongMinRate(), d.spanMinRate(),
                 d.replaceMinChosen(), d.replaceMinShare(), d.keepInSpans(), d.usePrefixes(), d.alwaysCapitalize(),
                 d.maxPasses(), d.maxWordPhrase(), fallback, d.minSpanScore(), d.standaloneToxicity(), d.chooseEdits(),
-                d.choice());
+                d.choice(), d.dropSentences());
         EmbeddedRewriter rewriter = EmbeddedRewriter.builder().tables(SubstitutionTables.loadShipped())
                 .selfCheck(classifier).options(options).build();
         ToxicityResult before = classifier.classify(text, lang);
