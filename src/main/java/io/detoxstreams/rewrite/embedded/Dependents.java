@@ -55,7 +55,8 @@ final class Dependents {
             "uk", Set.of("не", "ні", "ніколи", "нічого", "ніхто"),
             "de", Set.of("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "nichts",
                     "niemand"),
-            "es", Set.of("no", "nunca", "nada", "nadie", "ni", "jamás", "tampoco"));
+            "es", Set.of("no", "nunca", "nada", "nadie", "ni", "jamás", "tampoco"),
+            "zh", Set.of("不", "没", "别", "未", "勿"));
 
     private Dependents() {
     }

@@ -2,6 +2,8 @@ package io.detoxstreams.rewrite.embedded;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProtectionTest {
@@ -21,5 +23,23 @@ class ProtectionTest {
         assertThat(Protection.elongated("Merkel")).isFalse();
         assertThat(Protection.elongated("x")).isFalse();
         assertThat(Protection.elongated("1000")).isFalse();
+    }
+
+    /**
+     * A Chinese negation is one character among the others, and the attribution fallback deleted it with them:
+     * "也不配当中国人" → "也配当中国人", "也不妨碍你" → "也妨碍你" (TEST rows published before negations were protected in
+     * zh).
+     */
+    @Test
+    void chineseNegationsShouldBeProtected() {
+        TokenPlan plan = new TokenPlan("你也不配，别说没用的", List.of());
+        boolean[] protect = Protection.of(plan, "zh", null, null);
+        StringBuilder kept = new StringBuilder();
+        for (int i = 0; i < plan.size(); i++) {
+            if (protect[i]) {
+                kept.append(plan.texts[i]);
+            }
+        }
+        assertThat(kept.toString()).isEqualTo("不别没");
     }
 }
