@@ -101,9 +101,28 @@ public final class LanguageFluency {
         return info;
     }
 
+    /**
+     * The judgement of {@code rewrite} against {@code original}. The last few judgements of each thread are
+     * remembered: the embedded rewriter judges its own rewrite before it proposes it ({@code Verifier.reads}), and
+     * the verifier then asks the same question of the same two texts.
+     */
     public Judgement judge(String original, String rewrite) {
-        return judge(LmTokens.of(original), LmTokens.of(rewrite));
+        Object[] recent = recentJudgements.get();
+        for (int i = 0; i < recent.length; i += 3) {
+            if (rewrite.equals(recent[i + 1]) && original.equals(recent[i])) {
+                return (Judgement) recent[i + 2];
+            }
+        }
+        Judgement j = judge(LmTokens.of(original), LmTokens.of(rewrite));
+        System.arraycopy(recent, 0, recent, 3, recent.length - 3);
+        recent[0] = original;
+        recent[1] = rewrite;
+        recent[2] = j;
+        return j;
     }
+
+    /** Per thread: (original, rewrite, judgement) of the last four {@link #judge(String, String)} calls. */
+    private final ThreadLocal<Object[]> recentJudgements = ThreadLocal.withInitial(() -> new Object[12]);
 
     public Judgement judge(List<String> original, List<String> rewrite) {
         return judge(original, rewrite, false);

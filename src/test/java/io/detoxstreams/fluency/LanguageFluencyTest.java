@@ -41,6 +41,20 @@ class LanguageFluencyTest {
         }
     }
 
+    /** The rewriter's own check and the verifier's judge the same pair: the second is the first's judgement. */
+    @Test
+    void shouldRememberTheLastJudgementsOfAThreadButNotConfuseThem() {
+        LanguageFluency en = shipped.forLanguage("en").orElseThrow();
+        String original = "you are a fucking idiot and your plan is bad";
+        LanguageFluency.Judgement hole = en.judge(original, "you are a and your plan is bad");
+        LanguageFluency.Judgement repair = en.judge(original, "your plan is bad");
+        assertThat(en.judge(original, new String("you are a and your plan is bad"))).isSameAs(hole);
+        assertThat(en.judge(original, "your plan is bad")).isSameAs(repair);
+        assertThat(repair).isNotEqualTo(hole);
+        assertThat(en.judge(java.util.List.of("you", "are", "a", "fucking", "idiot", "and", "your", "plan", "is",
+                "bad"), java.util.List.of("your", "plan", "is", "bad"))).isEqualTo(repair);
+    }
+
     @Test
     void shouldRejectAClearHoleAndAcceptItsRepairAtTheDefaultFloor() {
         LanguageFluency en = shipped.forLanguage("en").orElseThrow();
