@@ -132,8 +132,31 @@ public final class Dangling {
         return introducedKind(original, output, lang) != Kind.NONE;
     }
 
-    /** What {@link #introduced} found: a {@link #check} kind the original did not have, {@link Kind#LOST_HEAD}, or none. */
+    /**
+     * What {@link #introduced} found: a {@link #check} kind the original did not have, {@link Kind#LOST_HEAD}, or none.
+     * The last few answers of each thread are remembered, as {@code LanguageFluency.judge} remembers its judgements:
+     * the embedded rewriter and the verifier ask about the same rewrite.
+     */
     public static Kind introducedKind(String original, String output, String lang) {
+        Object[] recent = RECENT.get();
+        for (int i = 0; i < recent.length; i += 4) {
+            if (output.equals(recent[i + 1]) && original.equals(recent[i]) && lang.equals(recent[i + 2])) {
+                return (Kind) recent[i + 3];
+            }
+        }
+        Kind k = computeIntroduced(original, output, lang);
+        System.arraycopy(recent, 0, recent, 4, recent.length - 4);
+        recent[0] = original;
+        recent[1] = output;
+        recent[2] = lang;
+        recent[3] = k;
+        return k;
+    }
+
+    /** Per thread: (original, output, lang, kind) of the last four {@link #introducedKind} calls. */
+    private static final ThreadLocal<Object[]> RECENT = ThreadLocal.withInitial(() -> new Object[16]);
+
+    private static Kind computeIntroduced(String original, String output, String lang) {
         Kind after = check(output, lang);
         if (after != Kind.NONE && check(original, lang) != after) {
             return after;
