@@ -19,7 +19,11 @@ final class Summary {
         long replaced = 0;
         long deleted = 0;
         long rephrased = 0;
-        for (SpanEdit e : edits) {
+        for (int i = 0; i < edits.size(); i++) {
+            SpanEdit e = edits.get(i);
+            if (insideAnother(edits, i)) {
+                continue;
+            }
             switch (e.action()) {
                 case REPLACED -> replaced++;
                 case DELETED -> deleted++;
@@ -41,6 +45,22 @@ final class Summary {
         return what + (categories.isEmpty() ? "" : " flagged as " + String.join(", ", categories))
                 + "; toxicity fell from " + twoDecimals(before) + " to " + twoDecimals(after) + " (threshold "
                 + twoDecimals(threshold) + ").";
+    }
+
+    /**
+     * Whether edit {@code i} lies within another edit that changed the text (a flagged span inside the sentence the
+     * rewriter dropped whole): one passage, counted once.
+     */
+    private static boolean insideAnother(List<SpanEdit> edits, int i) {
+        SpanEdit e = edits.get(i);
+        for (int k = 0; k < edits.size(); k++) {
+            SpanEdit o = edits.get(k);
+            if (k != i && o.action() != EditAction.KEPT && o.start() <= e.start() && e.end() <= o.end()
+                    && (o.end() - o.start() > e.end() - e.start() || k < i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String held(HoldReason reason, List<String> categories, double before) {

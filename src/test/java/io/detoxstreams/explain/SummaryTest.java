@@ -23,6 +23,20 @@ class SummaryTest {
         }
     }
 
+    /** A flagged span inside the sentence the rewriter dropped whole is one passage, not two. */
+    @Test
+    void shouldCountASpanInsideADroppedSentenceOnce() {
+        SpanEdit span = new SpanEdit(0, 4, "toxicity", 0.99, EditAction.DELETED, "");
+        SpanEdit sentence = new SpanEdit(0, 8, "toxicity", 1.0, EditAction.DELETED, "");
+        SpanEdit elsewhere = new SpanEdit(20, 25, "insult", 0.9, EditAction.DELETED, "");
+        assertThat(Summary.rewritten(java.util.List.of(span, sentence), java.util.List.of("toxicity"), 1, 0.11, 0.88))
+                .startsWith("Removed 1 passage flagged as toxicity;");
+        assertThat(Summary.rewritten(java.util.List.of(span, sentence, elsewhere), java.util.List.of("toxicity"), 1,
+                0.11, 0.88)).startsWith("Removed 2 passages");
+        assertThat(Summary.rewritten(java.util.List.of(span, span), java.util.List.of("toxicity"), 1, 0.11, 0.88))
+                .as("the same span twice").startsWith("Removed 1 passage ");
+    }
+
     @Test
     void heldShouldReadAsTheFormatterWroteIt() {
         for (double before : new double[] {0, 0.005, 0.125, 0.675, 0.9999, 1}) {
