@@ -31,7 +31,8 @@ class EditChooserTest {
         return requestIn("en", text, spanWords);
     }
 
-    private static RewriteRequest requestIn(String lang, String text, String... spanWords) {
+    /** A toxic request in {@code lang} whose classifier spans are the first occurrence of each of {@code spanWords}. */
+    static RewriteRequest requestIn(String lang, String text, String... spanWords) {
         List<ToxicSpan> spans = new ArrayList<>();
         for (String w : spanWords) {
             int start = text.indexOf(w);

@@ -1,7 +1,5 @@
 package io.detoxstreams.rewrite.embedded;
 
-import io.detoxstreams.classify.ToxicSpan;
-import io.detoxstreams.classify.ToxicityResult;
 import io.detoxstreams.explain.EditAction;
 import io.detoxstreams.explain.SpanEdit;
 import io.detoxstreams.fluency.FluencyModel;
@@ -10,9 +8,7 @@ import io.detoxstreams.rewrite.RewriteRequest;
 import io.detoxstreams.rewrite.Verifier;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,12 +26,7 @@ class SentenceDropTest {
             .fluency(fluency).options(RewriterOptions.defaults().withDropSentences(false)).build();
 
     private static RewriteRequest request(String lang, String text, String... spanWords) {
-        List<ToxicSpan> spans = new ArrayList<>();
-        for (String w : spanWords) {
-            int start = text.indexOf(w);
-            spans.add(new ToxicSpan(start, start + w.length(), "insult", 0.95, "test"));
-        }
-        return new RewriteRequest(text, lang, new ToxicityResult(0.95, true, 0.5, Map.of("insult", 0.95), spans, "t"));
+        return EditChooserTest.requestIn(lang, text, spanWords);
     }
 
     private boolean reads(RewriteRequest r, String text) {
