@@ -50,7 +50,7 @@ public final class Dangling {
             "es", Set.of("el", "la", "los", "las", "un", "una", "unos", "unas", "de", "del", "al", "en", "con", "por",
                     "para", "sin", "sobre", "entre", "hacia", "desde", "y", "o", "pero", "ni", "mi", "tu", "su", "mis",
                     "tus", "sus", "muy", "tan"),
-            "zh", Set.of("和", "与", "跟", "把", "被", "向", "从", "比", "及", "或"),
+            "zh", Set.of("和", "与", "跟", "把", "被", "向", "从", "比", "及", "或", "个"),
             "hi", Set.of("का", "की", "को", "ने", "पर", "तक", "और", "या", "लेकिन", "एक", "बहुत"));
 
     /** Coordinating conjunctions: a clause before one must be complete ("you are and nobody …" is not). */
@@ -69,7 +69,14 @@ public final class Dangling {
             "de", Set.of("ist", "sind", "bist", "seid", "war", "waren", "bin"),
             "es", Set.of("es", "son", "eres", "soy", "era", "fue", "está", "están", "estás"),
             "uk", Set.of("є"),
-            "ru", Set.of("является", "являются"));
+            "ru", Set.of("является", "являются"),
+            "zh", Set.of("是"));
+
+    /**
+     * Words that make a copula at a clause end complete: zh "什么也不是" ("is nothing"), the human rewrite of
+     * "疑罪从无就是狗屁", where "这是" of "这是个杂碎" is not.
+     */
+    private static final Map<String, Set<String>> NEGATED_COPULA = Map.of("zh", Set.of("不"));
 
     /** Prepositions that start a phrase after a copula's complement ("was rude <b>to</b> me"). */
     private static final Map<String, Set<String>> PREPOSITIONS = Map.of(
@@ -183,7 +190,8 @@ public final class Dangling {
             String next = j + 1 < output.size() ? output.get(j + 1) : null;
             boolean boundary = next == null || endsClause(next) || conjunction(lang, next);
             boolean prepositional = next != null && opensPhrase(lang, next);
-            if (copula(lang, w) && (boundary || prepositional)) {
+            if (copula(lang, w) && (boundary || prepositional)
+                    && !(j > 0 && NEGATED_COPULA.getOrDefault(lang, Set.of()).contains(output.get(j - 1)))) {
                 return true;
             }
             if (boundary && (NounModifiers.headless(lang, w) || NounModifiers.modifier(lang, w)

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The tokens a {@link LanguageModel} sees, from the rewriters' own {@link Tokenizer} so the model judges exactly what
  * a rewriter edits: words lower-cased as substitution-table keys ({@link TableKeys#normalize}), numbers as
- * {@value #NUMBER}, each Han/kana character, each punctuation mark (a run of the same mark, "! ! !" or "!!!", is one
+ * {@value #NUMBER}, each Chinese word (as the tokenizer segments it) and kana, each punctuation mark (a run of the same mark, "! ! !" or "!!!", is one
  * token), emoji and other symbols as {@value #SYMBOL}. Case and spacing are not judged: the corpora differ in both
  * ("you are wrong ." / "You are wrong.").
  */

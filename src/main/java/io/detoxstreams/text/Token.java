@@ -14,7 +14,7 @@ public record Token(int start, int end, Kind kind) {
     public enum Kind {
         /** A run of letters, digits and marks (with inner apostrophes or hyphens). */
         WORD,
-        /** One ideograph or kana: scripts without spaces are aligned character by character. */
+        /** A Chinese word (one or more ideographs, see {@link HanSegmenter}) or one kana: scripts without spaces. */
         HAN,
         /** One punctuation character. */
         PUNCT,

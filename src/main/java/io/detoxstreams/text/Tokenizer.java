@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Splits a comment into {@link Token}s with UTF-16 offsets into the original string. Whitespace separates tokens and
  * is not a token. Words are runs of letters, digits and combining marks, joined across an inner hyphen
- * ({@code well-known}); every Han ideograph or kana is its own token, because those scripts have no
- * spaces; mask characters inside a word ({@code st*pid}, {@code b**ch}) and trailing stars ({@code sh**}) belong to
+ * ({@code well-known}); a run of Han ideographs is split into Chinese words ({@link HanSegmenter}) and every
+ * kana is its own token, because those scripts have no spaces; mask characters inside a word ({@code st*pid}, {@code b**ch}) and trailing stars ({@code sh**}) belong to
  * the word; apostrophes are tokens of their own, so {@code don't} and the pre-tokenized {@code don ' t} of the corpora
  * give the same words; combining marks, variation selectors and zero-width joiners stay with the token before them, so an emoji
  * sequence or a Devanagari syllable is never cut.
@@ -59,7 +59,10 @@ public final class Tokenizer {
             }
             int start = i;
             Token.Kind kind;
-            if (isHan(cp)) {
+            if (isHanScript(cp)) {
+                i = scanHanWords(s, i, out);
+                continue;
+            } else if (isHan(cp)) {
                 kind = Token.Kind.HAN;
                 i = skipAttached(s, i + Character.charCount(cp));
             } else if (isWordChar(cp)) {
@@ -75,6 +78,34 @@ public final class Tokenizer {
             out.add(new Token(start, i, kind));
         }
         return out;
+    }
+
+    /**
+     * Adds the {@link HanSegmenter words} of the run of Han ideographs starting at {@code i} as {@link Token.Kind#HAN}
+     * tokens; returns the run's end. Marks attached to an ideograph stay with its word.
+     */
+    private static int scanHanWords(String s, int i, List<Token> out) {
+        int end = i;
+        while (end < s.length()) {
+            int cp = s.codePointAt(end);
+            if (!isHanScript(cp) && !(end > i && isAttached(cp))) {
+                break;
+            }
+            end += Character.charCount(cp);
+        }
+        int start = i;
+        for (int wordEnd : HanSegmenter.wordEnds(s.substring(i, end))) {
+            int e = skipAttached(s, i + wordEnd);
+            if (e > start) {
+                out.add(new Token(start, e, Token.Kind.HAN));
+                start = e;
+            }
+        }
+        return end;
+    }
+
+    private static boolean isHanScript(int cp) {
+        return cp >= 0x2E80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
     }
 
     private static int scanWord(String s, int i) {

@@ -68,6 +68,19 @@ class DanglingTest {
                 .isEqualTo(Dangling.Kind.LOST_HEAD);
     }
 
+    /**
+     * Chinese, with the tokenizer's words: a classifier left without its noun ("这是个杂碎" → "这是个", published
+     * before 个 was listed), a copula left without its complement ("这是"), but not a negated copula that is the
+     * predicate (the human rewrite "什么也不是" of "疑罪从无就是狗屁").
+     */
+    @Test
+    void shouldFindAChineseClassifierOrCopulaLeftWithoutItsNoun() {
+        assertThat(Dangling.check("这是个", "zh")).isEqualTo(Dangling.Kind.FUNCTION_WORD);
+        assertThat(Dangling.introducedKind("这是个杂碎", "这是", "zh")).isEqualTo(Dangling.Kind.LOST_HEAD);
+        assertThat(Dangling.introducedKind("疑罪从无就是狗屁", "疑罪从无什么也不是", "zh")).isEqualTo(Dangling.Kind.NONE);
+        assertThat(Dangling.check("这是个好人", "zh")).isEqualTo(Dangling.Kind.NONE);
+    }
+
     @Test
     void shouldAcceptAModifierKeptAsThePredicateOrAFullNounPhrase() {
         assertThat(Dangling.introduced("this woman is a greedy lunatic.", "this woman is greedy.", "en")).isFalse();

@@ -26,8 +26,11 @@ class TokenizerTest {
     }
 
     @Test
-    void shouldMakeEveryHanCharacterAToken() {
-        assertThat(texts("普信女，滚")).containsExactly("普", "信", "女", "，", "滚");
+    void shouldSplitHanTextIntoWordsAndKanaIntoCharacters() {
+        assertThat(texts("吃不到性别福利，滚")).containsExactly("吃", "不", "到", "性别", "福利", "，", "滚");
+        assertThat(texts("原来是个臭gay")).containsExactly("原来", "是", "个", "臭", "gay");
+        assertThat(texts("ばか世界")).containsExactly("ば", "か", "世界");
+        assertThat(Tokenizer.tokenize("性别福利")).allMatch(t -> t.kind() == Token.Kind.HAN);
     }
 
     @Test

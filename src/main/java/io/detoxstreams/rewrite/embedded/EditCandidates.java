@@ -48,6 +48,14 @@ final class EditCandidates {
     private final EditChooser.Weights weights;
     private final EditPieces pieces;
 
+    /**
+     * A mined replacement of Chinese words is offered only when editors wrote it at least this often: without spaces
+     * between words, one written once is as often an accident of the alignment ({@code 男} → {@code 皮肤男性},
+     * {@code 国际} → {@code 感到}) as a choice. (In en and ru, with thousands of pairs, a replacement written once is
+     * mostly a real one: "на хуя" → "зачем".)
+     */
+    static final int MIN_HAN_REPLACEMENT_COUNT = 2;
+
     EditCandidates(SubstitutionTable table, String lang, EditChooser.Weights weights, EditPieces pieces) {
         this.table = table;
         this.lang = lang;
@@ -101,6 +109,9 @@ final class EditCandidates {
                 }
                 if (span != null && r == 0) {
                     for (SubstitutionTable.Alternative a : replacements(span)) {
+                        if (a.count() < MIN_HAN_REPLACEMENT_COUNT && plan.tokens.get(s).kind() == Token.Kind.HAN) {
+                            continue;
+                        }
                         out.add(new EditCandidate(s - l, e + r, pieces.filler(a.replacement()), false,
                                 Math.log((double) a.count() / Math.max(1, span.changed()))));
                     }

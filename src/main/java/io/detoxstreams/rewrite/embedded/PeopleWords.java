@@ -11,7 +11,8 @@ import java.util.Set;
  * stems (so "женщины", "женщинам", "мигрантов" match "женщин", "мигрант"). Slurs are not here: they are toxic and get
  * replaced or deleted. Hand-written, the project's own; the corpus-derived proper names of the fluency model
  * ({@code LanguageFluency.properNames()}) and capitalized words in mid-sentence add the names of people. Han
- * entries are words of two or three characters, matched across the one-character tokens ({@link #hanWords}).
+ * entries are Chinese words, matched as one token or across the two or three tokens the segmenter may split them
+ * into ({@link #hanWords}).
  */
 final class PeopleWords {
 
@@ -73,7 +74,9 @@ final class PeopleWords {
                             "policía", "policia", "médic", "medic", "periodist", "polític", "politic", "president",
                             "ministr", "vecin", "feminist", "gay", "lesbian")),
             "zh", new Lists(Set.of("女人", "男人", "女性", "男性", "人们", "孩子", "老师", "学生", "黑人", "白人",
-                    "中国人", "外国人", "政府", "女生", "男生", "女孩", "男孩"), List.of()),
+                    "中国人", "外国人", "政府", "女生", "男生", "女孩", "男孩", "妇女", "妻子", "丈夫", "老公", "老婆",
+                    "父母", "妈妈", "爸爸", "朋友", "网友", "穆斯林", "犹太人", "日本人", "美国人", "韩国人", "印度人",
+                    "非洲人", "南方人", "北方人", "东北人", "同性恋", "男同性恋", "女同性恋"), List.of()),
             "hi", new Lists(Set.of("लोग", "लोगों", "आदमी", "औरत", "औरतें", "महिला", "महिलाएं", "महिलाओं", "पुरुष",
                     "बच्चे", "बच्चों", "लड़की", "लड़का", "लड़के", "सरकार", "नेता", "मुसलमान", "हिंदू", "ईसाई"),
                     List.of()));

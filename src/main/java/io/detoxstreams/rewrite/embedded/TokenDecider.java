@@ -100,9 +100,9 @@ final class TokenDecider {
 
     /**
      * Whether an attribution-only fallback may delete token {@code i}: not a word editors leave alone (a {@code keep}
-     * entry) and not a {@link FunctionWords function word}. Han characters are always deletable: a character that
-     * editors usually keep (黑, 女) is the toxic half of many slurs (黑鬼, 女拳), and the classifier scores them one by
-     * one.
+     * entry) and not a {@link FunctionWords function word}. Chinese words are always deletable: a word that editors
+     * usually keep (黑, 女) is the toxic half of many slurs the segmenter does not know (黑鬼, 女拳), and the classifier
+     * scores Han text character by character.
      */
     boolean deletable(TokenPlan plan, int i, String lang) {
         String key = plan.keys[i];

@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * Measures how much of what the author said survives a rewrite: the number of content units of the original that are
  * still in the rewrite, not counting {@link FunctionWords} and not counting words the rewriter put in (a "you are an
- * idiot" → "you are a person" rewrite keeps no content). For space-less scripts (Han, kana) every two kept
- * characters count as one unit. A comment whose rewrite keeps less than the policy's minimum is not detoxifiable: its
+ * idiot" → "you are a person" rewrite keeps no content). In space-less scripts a kept Chinese word of two or more
+ * characters counts as one unit, a one-character word or a kana as half a unit. A comment whose rewrite keeps less than the policy's minimum is not detoxifiable: its
  * meaning was the insult itself.
  */
 public final class ContentCheck {
@@ -53,7 +53,7 @@ public final class ContentCheck {
             } else {
                 available.put(key, left - 1);
             }
-            kept += t.kind() == Token.Kind.HAN ? 0.5 : 1.0;
+            kept += t.kind() == Token.Kind.HAN ? Math.min(1.0, 0.5 * key.codePointCount(0, key.length())) : 1.0;
         }
         return kept;
     }

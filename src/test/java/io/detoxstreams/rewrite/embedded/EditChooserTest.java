@@ -166,4 +166,15 @@ class EditChooserTest {
         assertThat(Dangling.conjunction("en", "and")).isTrue();
         assertThat(Dangling.conjunction("en", "the")).isFalse();
     }
+
+    /**
+     * The zh table's "男" → "皮肤男性" was written once, an accident of aligning "黑皮肤男性" with "男": the chooser
+     * took it ("可是为什么图上都是皮肤男性的？"; on TEST "有些皮肤男性的不?") before Chinese replacements written once
+     * stopped being offered. One written thirteen times ("基佬" → "男同性恋") still is.
+     */
+    @Test
+    void shouldNotOfferAChineseReplacementEditorsWroteOnce() {
+        assertThat(choosing.rewrite(requestIn("zh", "可是为什么图上都是男的？", "男")).text()).doesNotContain("皮肤");
+        assertThat(choosing.rewrite(requestIn("zh", "和那群基佬一样，安能辩它是雄雌", "基佬")).text()).contains("男同性恋");
+    }
 }

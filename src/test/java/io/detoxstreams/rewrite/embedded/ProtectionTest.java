@@ -42,4 +42,21 @@ class ProtectionTest {
         }
         assertThat(kept.toString()).isEqualTo("不别没");
     }
+
+    /**
+     * With Chinese text segmented into words, a group word is one token ("穆斯林") or a few ("中国|人"); the DEV row
+     * "有些穆斯林特恶心吃猪肉的" lost "穆斯林" before it was listed.
+     */
+    @Test
+    void chineseGroupWordsShouldBeProtectedAsOneTokenOrSeveral() {
+        TokenPlan plan = new TokenPlan("有些穆斯林特恶心，失足妇女也配当中国人", List.of());
+        boolean[] protect = Protection.of(plan, "zh", null, null);
+        List<String> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            if (protect[i]) {
+                kept.add(plan.texts[i]);
+            }
+        }
+        assertThat(String.join("", kept)).isEqualTo("穆斯林妇女中国人");
+    }
 }

@@ -69,8 +69,10 @@ class HoldPolicyTest {
     }
 
     @Test
-    void shouldCountHanCharactersAsHalfUnits() {
+    void shouldCountAChineseWordAsOneUnitAndASingleCharacterAsHalfAUnit() {
         Rewrite r = new Rewrite("这个政策", "m", List.of());
-        assertThat(ContentCheck.keptContent("这个政策垃圾", r, "zh")).isEqualTo(2.0);
+        assertThat(ContentCheck.keptContent("这个政策垃圾", r, "zh")).as("这个|政策").isEqualTo(2.0);
+        assertThat(ContentCheck.keptContent("这个政策很垃圾，猪", new Rewrite("这个政策，猪", "m", List.of()), "zh"))
+                .as("这个|政策|猪").isEqualTo(2.5);
     }
 }
