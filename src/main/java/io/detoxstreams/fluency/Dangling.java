@@ -1,5 +1,6 @@
 package io.detoxstreams.fluency;
 
+import io.detoxstreams.text.RecentAnswers;
 import io.detoxstreams.text.TableKeys;
 import io.detoxstreams.text.Token;
 import io.detoxstreams.text.Tokenizer;
@@ -145,23 +146,16 @@ public final class Dangling {
      * the embedded rewriter and the verifier ask about the same rewrite.
      */
     public static Kind introducedKind(String original, String output, String lang) {
-        Object[] recent = RECENT.get();
-        for (int i = 0; i < recent.length; i += 4) {
-            if (output.equals(recent[i + 1]) && original.equals(recent[i]) && lang.equals(recent[i + 2])) {
-                return (Kind) recent[i + 3];
-            }
+        Kind k = RECENT.find(original, output, lang);
+        if (k == null) {
+            k = computeIntroduced(original, output, lang);
+            RECENT.put(original, output, lang, k);
         }
-        Kind k = computeIntroduced(original, output, lang);
-        System.arraycopy(recent, 0, recent, 4, recent.length - 4);
-        recent[0] = original;
-        recent[1] = output;
-        recent[2] = lang;
-        recent[3] = k;
         return k;
     }
 
-    /** Per thread: (original, output, lang, kind) of the last four {@link #introducedKind} calls. */
-    private static final ThreadLocal<Object[]> RECENT = ThreadLocal.withInitial(() -> new Object[16]);
+    /** Per thread: the answers of the last four {@link #introducedKind} calls. */
+    private static final RecentAnswers<Kind> RECENT = new RecentAnswers<>(4);
 
     private static Kind computeIntroduced(String original, String output, String lang) {
         Kind after = check(output, lang);

@@ -1,5 +1,6 @@
 package io.detoxstreams.fluency;
 
+import io.detoxstreams.text.RecentAnswers;
 import io.detoxstreams.text.TokenAligner;
 
 import java.io.BufferedInputStream;
@@ -107,22 +108,16 @@ public final class LanguageFluency {
      * the verifier then asks the same question of the same two texts.
      */
     public Judgement judge(String original, String rewrite) {
-        Object[] recent = recentJudgements.get();
-        for (int i = 0; i < recent.length; i += 3) {
-            if (rewrite.equals(recent[i + 1]) && original.equals(recent[i])) {
-                return (Judgement) recent[i + 2];
-            }
+        Judgement j = recentJudgements.find(original, rewrite, null);
+        if (j == null) {
+            j = judge(LmTokens.of(original), LmTokens.of(rewrite));
+            recentJudgements.put(original, rewrite, null, j);
         }
-        Judgement j = judge(LmTokens.of(original), LmTokens.of(rewrite));
-        System.arraycopy(recent, 0, recent, 3, recent.length - 3);
-        recent[0] = original;
-        recent[1] = rewrite;
-        recent[2] = j;
         return j;
     }
 
-    /** Per thread: (original, rewrite, judgement) of the last four {@link #judge(String, String)} calls. */
-    private final ThreadLocal<Object[]> recentJudgements = ThreadLocal.withInitial(() -> new Object[12]);
+    /** Per thread: the judgements of the last four {@link #judge(String, String)} calls. */
+    private final RecentAnswers<Judgement> recentJudgements = new RecentAnswers<>(4);
 
     public Judgement judge(List<String> original, List<String> rewrite) {
         return judge(original, rewrite, false);

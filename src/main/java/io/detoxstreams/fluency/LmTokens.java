@@ -1,5 +1,6 @@
 package io.detoxstreams.fluency;
 
+import io.detoxstreams.text.RecentAnswers;
 import io.detoxstreams.text.TableKeys;
 import io.detoxstreams.text.Token;
 import io.detoxstreams.text.Tokenizer;
@@ -24,23 +25,15 @@ public final class LmTokens {
 
     /** The tokens of {@code text}, unmodifiable; the last few texts of each thread are remembered (see Tokenizer). */
     public static List<String> of(String text) {
-        Object[] recent = RECENT.get();
-        for (int i = 0; i < recent.length; i += 2) {
-            Object t = recent[i];
-            if (t == text || t != null && t.equals(text)) {
-                @SuppressWarnings("unchecked")
-                List<String> keys = (List<String>) recent[i + 1];
-                return keys;
-            }
+        List<String> keys = RECENT.find(text, null, null);
+        if (keys == null) {
+            keys = java.util.Collections.unmodifiableList(keys(text));
+            RECENT.put(text, null, null, keys);
         }
-        List<String> keys = java.util.Collections.unmodifiableList(keys(text));
-        System.arraycopy(recent, 0, recent, 2, recent.length - 2);
-        recent[0] = text;
-        recent[1] = keys;
         return keys;
     }
 
-    private static final ThreadLocal<Object[]> RECENT = ThreadLocal.withInitial(() -> new Object[8]);
+    private static final RecentAnswers<List<String>> RECENT = new RecentAnswers<>(4);
 
     private static List<String> keys(String text) {
         List<Token> tokens = Tokenizer.tokenize(text);

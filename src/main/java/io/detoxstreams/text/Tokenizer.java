@@ -27,25 +27,18 @@ public final class Tokenizer {
      * one comment is tokenized by the rewriter, the policy, the verifier's checks and the explanation, which then
      * share one list.
      */
-    @SuppressWarnings("unchecked")
     public static List<Token> tokenize(String s) {
-        Object[] recent = RECENT_TEXTS.get();
-        for (int i = 0; i < recent.length; i += 2) {
-            Object t = recent[i];
-            if (t == s || t != null && t.equals(s)) {
-                return (List<Token>) recent[i + 1];
-            }
+        List<Token> tokens = RECENT_TEXTS.find(s, null, null);
+        if (tokens == null) {
+            tokens = Collections.unmodifiableList(scan(s));
+            RECENT_TEXTS.put(s, null, null, tokens);
         }
-        List<Token> tokens = Collections.unmodifiableList(scan(s));
-        System.arraycopy(recent, 0, recent, 2, recent.length - 2);
-        recent[0] = s;
-        recent[1] = tokens;
         return tokens;
     }
 
     /** How many recent texts and their tokens each thread keeps. */
     static final int RECENT = 8;
-    private static final ThreadLocal<Object[]> RECENT_TEXTS = ThreadLocal.withInitial(() -> new Object[2 * RECENT]);
+    private static final RecentAnswers<List<Token>> RECENT_TEXTS = new RecentAnswers<>(RECENT);
 
     private static List<Token> scan(String s) {
         List<Token> out = new ArrayList<>(Math.max(4, s.length() / 4));
