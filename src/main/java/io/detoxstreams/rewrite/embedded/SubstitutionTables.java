@@ -16,7 +16,7 @@ import java.util.TreeMap;
 public final class SubstitutionTables {
 
     /** Version of the shipped tables, reported in {@link EmbeddedRewriter#name()}. */
-    public static final String VERSION = "2026.11.25";
+    public static final String VERSION = "2026.12.02";
 
     static final String INDEX = "rewrite/languages.txt";
 
