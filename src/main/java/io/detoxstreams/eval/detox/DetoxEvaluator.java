@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * {@link #JUDGE_QUANTILE} (stricter than the verifier's default floor, so the embedded rewriter's share is not 1 by
  * construction), and {@link Dangling#introduced} (ends a clause on a dangling function word or orphans punctuation,
  * where the input did not). The human
- * references get the same two fluency columns (system {@code reference}; J is not defined for them). For every
+ * references get STA, SIM and the same two fluency columns (system {@code reference}; ChrF and J are not defined for
+ * them: a reference against itself). For every
  * {@code detox/cannot_rewrite/<lang>.tsv} it reports how often the detoxifier holds.
  *
  * <p>Construct with the classifier (the judge and the source of spans) and the detoxifier; call
@@ -107,6 +108,9 @@ public final class DetoxEvaluator {
         List<String> embedded = decisions.stream().map(ModerationDecision::text).toList();
         List<ToxicityResult> deleteAfter = classify(deleted, lang);
         List<ToxicityResult> embeddedAfter = classify(embedded, lang);
+        List<String> references = pairs.stream().flatMap(p -> p.references().stream()).toList();
+        List<ToxicityResult> referenceScores = classify(references, lang);
+        int nextReference = 0;
         List<RowScore> dup = new ArrayList<>();
         List<RowScore> del = new ArrayList<>();
         List<RowScore> emb = new ArrayList<>();
@@ -127,7 +131,7 @@ public final class DetoxEvaluator {
                 emb.add(score(lang, EMBEDDED, p, d.text(), embeddedAfter.get(i), d.action() == Action.PASS, judge));
             }
             for (String r : p.references()) {
-                ref.add(referenceScore(lang, p, r, judge));
+                ref.add(referenceScore(lang, p, r, referenceScores.get(nextReference++), judge));
             }
         }
         return new DetoxReport.LanguageResult(pairs.size(), List.of(SystemScores.of(DUPLICATE, dup),
@@ -148,12 +152,20 @@ public final class DetoxEvaluator {
         return new RowScore(false, passed, sta, sim, chrf, changed, fluent, dangling);
     }
 
-    /** A human reference: only the fluency columns are meaningful (STA, SIM, ChrF are NaN, J counts nothing). */
-    private RowScore referenceScore(String lang, DetoxPairs.Pair p, String reference, LanguageFluency judge) {
+    /**
+     * A human reference: STA (does the judge accept what a person wrote?), SIM to the input and the fluency columns;
+     * ChrF against itself means nothing, so it and J are NaN. The references' STA is the ceiling of the judge: where it
+     * rejects many human rewrites, a rewriter can satisfy it only by deleting more than people do.
+     */
+    private RowScore referenceScore(String lang, DetoxPairs.Pair p, String reference, ToxicityResult scored,
+                                    LanguageFluency judge) {
+        double sta = scored.toxic() ? 0.0 : 1.0;
+        double sim = CharNgramFScore.similarity(reference, p.toxic());
         double fluent = fluent(judge, p.toxic(), reference);
         double dangling = Dangling.introduced(p.toxic(), reference, lang) ? 1 : 0;
-        rowSink.accept(new String[] {lang, REFERENCE, p.toxic(), reference, "", "", "", fmt(fluent), fmt(dangling)});
-        return new RowScore(false, false, Double.NaN, Double.NaN, Double.NaN, true, fluent, dangling);
+        rowSink.accept(new String[] {lang, REFERENCE, p.toxic(), reference, fmt(sta), fmt(sim), "", fmt(fluent),
+                fmt(dangling)});
+        return new RowScore(false, false, sta, sim, Double.NaN, true, fluent, dangling);
     }
 
     private static double fluent(LanguageFluency judge, String original, String output) {

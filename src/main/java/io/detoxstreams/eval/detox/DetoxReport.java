@@ -92,7 +92,7 @@ public record DetoxReport(Map<String, LanguageResult> languages, Map<String, Hol
         return m;
     }
 
-    /** The systems in report order; {@link DetoxEvaluator#REFERENCE} has the fluency columns only. */
+    /** The systems in report order; {@link DetoxEvaluator#REFERENCE} has STA, SIM and the fluency columns only. */
     static final List<String> SYSTEMS = List.of(DetoxEvaluator.DUPLICATE, DetoxEvaluator.DELETE,
             DetoxEvaluator.EMBEDDED, DetoxEvaluator.REFERENCE);
 

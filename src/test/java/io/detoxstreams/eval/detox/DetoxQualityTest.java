@@ -87,6 +87,20 @@ class DetoxQualityTest {
                 .isLessThanOrEqualTo(0.05));
     }
 
+    /**
+     * The toxicity judge (the classifier at the review band's lower bound) must accept what people wrote where it is
+     * trained best; where it rejects many human rewrites (de, es, zh: see MODEL_CARD.md) a rewriter that satisfies
+     * it has to delete more than people do.
+     */
+    @Test
+    void shouldJudgeMostHumanRewritesNonToxicInEnglishAndRussian() {
+        for (String lang : java.util.List.of("en", "ru")) {
+            SystemScores s = report.languages().get(lang).system(DetoxEvaluator.REFERENCE);
+            assertThat(s.sta()).as("STA of the %s references", lang).isGreaterThanOrEqualTo(0.9);
+            assertThat(s.sim()).as("SIM of the %s references", lang).isBetween(0.3, 0.99);
+        }
+    }
+
     /** The judge is worth something only if human rewrites pass it and plain deletion does not. */
     @Test
     void shouldJudgeHumanRewritesFluentAndPlainDeletionMuchLessSo() {
