@@ -40,6 +40,12 @@ final class OffsetBuffer {
         append(c, from.starts[i], from.ends[j - 1]);
     }
 
+    /** Empties the buffer for reuse (its capacity stays) and returns it. */
+    OffsetBuffer cleared() {
+        length = 0;
+        return this;
+    }
+
     char last() {
         return chars[length - 1];
     }

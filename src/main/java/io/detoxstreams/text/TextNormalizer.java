@@ -40,11 +40,50 @@ public final class TextNormalizer {
 
     /** @param plainWordShortcut copy plain words as they are (false: through every step, for tests of the shortcut) */
     NormalizedText normalize(String original, boolean plainWordShortcut) {
-        OffsetBuffer folded = CharacterFolding.fold(original);
-        OffsetBuffer out = new OffsetBuffer(folded.length + 8);
-        new TokenFolding(folded, out, masks, segmenter, plainWordShortcut).run();
-        return out.toNormalizedText(original);
+        Buffers buffers = BUFFERS.get();
+        if (buffers.busy) {
+            buffers = new Buffers(); // re-entered on this thread (a segmenter or mask dictionary that normalizes)
+        }
+        buffers.busy = true;
+        try {
+            OffsetBuffer folded = CharacterFolding.fold(original, buffers.folded.cleared());
+            OffsetBuffer out = buffers.out.cleared();
+            new TokenFolding(folded, out, masks, segmenter, plainWordShortcut, buffers.a.cleared(),
+                    buffers.b.cleared()).run();
+            return out.toNormalizedText(original);
+        } finally {
+            buffers.busy = false;
+            buffers.shrinkAfterLongText();
+        }
     }
+
+    /**
+     * Each thread's working buffers, reused from one text to the next: a normalization is on the path of every
+     * classification (the moderator's, and the rewriter's re-score of each rewrite), and its twelve working arrays cost
+     * more to allocate and clear than to fill. {@link NormalizedText} gets copies, so nothing of them escapes.
+     */
+    private static final class Buffers {
+        /** Buffers grown past this many chars by a long comment are dropped after it. */
+        static final int KEEP_CHARS = 16 * 1024;
+        OffsetBuffer folded = new OffsetBuffer(256);
+        OffsetBuffer out = new OffsetBuffer(256);
+        OffsetBuffer a = new OffsetBuffer(32);
+        OffsetBuffer b = new OffsetBuffer(32);
+        boolean busy;
+
+        void shrinkAfterLongText() {
+            if (folded.chars.length > KEEP_CHARS || out.chars.length > KEEP_CHARS) {
+                folded = new OffsetBuffer(256);
+                out = new OffsetBuffer(256);
+            }
+            if (a.chars.length > KEEP_CHARS || b.chars.length > KEEP_CHARS) {
+                a = new OffsetBuffer(32);
+                b = new OffsetBuffer(32);
+            }
+        }
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     /** Pass 1: entities, invisible characters, NFKC, case folding, whitespace. */
     static final class CharacterFolding {
@@ -52,9 +91,9 @@ public final class TextNormalizer {
         private CharacterFolding() {
         }
 
-        static OffsetBuffer fold(String s) {
+        /** Folds {@code s} into {@code out} (empty) and returns it. */
+        static OffsetBuffer fold(String s, OffsetBuffer out) {
             boolean nfkc = needsNfkc(s);
-            OffsetBuffer out = new OffsetBuffer(s.length());
             int i = 0;
             int n = s.length();
             while (i < n) {

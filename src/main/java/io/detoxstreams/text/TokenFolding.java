@@ -20,15 +20,19 @@ final class TokenFolding {
     private int[] scriptOrder;
     private final boolean plainWordShortcut;
 
+    /**
+     * @param a the first scratch buffer (any capacity; its content is overwritten)
+     * @param b the second
+     */
     TokenFolding(OffsetBuffer in, OffsetBuffer out, MaskDictionary masks, WordSegmenter segmenter,
-                 boolean plainWordShortcut) {
+                 boolean plainWordShortcut, OffsetBuffer a, OffsetBuffer b) {
         this.plainWordShortcut = plainWordShortcut;
         this.in = in;
         this.out = out;
         this.masks = masks;
         this.segmenter = segmenter;
-        this.a = new OffsetBuffer(32);
-        this.b = new OffsetBuffer(32);
+        this.a = a;
+        this.b = b;
     }
 
     void run() {

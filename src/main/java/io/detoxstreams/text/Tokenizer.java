@@ -68,7 +68,7 @@ public final class Tokenizer {
                 kind = Token.Kind.SYMBOL;
                 i = scanSymbol(s, i);
             }
-            out.add(new Token(start, i, kind));
+            out.add(new Token(start, i, kind, s));
         }
         return out;
     }
@@ -90,7 +90,7 @@ public final class Tokenizer {
         for (int wordEnd : HanSegmenter.wordEnds(s.substring(i, end))) {
             int e = skipAttached(s, i + wordEnd);
             if (e > start) {
-                out.add(new Token(start, e, Token.Kind.HAN));
+                out.add(new Token(start, e, Token.Kind.HAN, s));
                 start = e;
             }
         }

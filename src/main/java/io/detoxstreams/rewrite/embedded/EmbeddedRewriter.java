@@ -115,8 +115,7 @@ public final class EmbeddedRewriter implements Rewriter {
 
     private Rewrite rewriteOne(RewriteRequest request) {
         List<ToxicSpan> all = request.toxicity().spans();
-        List<ToxicSpan> spans = selfCheck == null ? all
-                : all.stream().filter(s -> s.score() >= options.minSpanScore()).toList();
+        List<ToxicSpan> spans = selfCheck == null ? all : strongSpans(all);
         TokenPlan plan = new TokenPlan(request.text(), spans);
         SubstitutionTable table = tables.get(request.lang());
         LanguageFluency lf = fluency.forLanguage(request.lang()).orElse(null);
@@ -149,6 +148,17 @@ public final class EmbeddedRewriter implements Rewriter {
             return Rewrite.declined(HoldReason.MEANING_LOST, METHOD, edits);
         }
         return new Rewrite(rendered.text(), METHOD, edits);
+    }
+
+    /** The spans scoring at least {@link RewriterOptions#minSpanScore()}, deleted up front. */
+    private List<ToxicSpan> strongSpans(List<ToxicSpan> all) {
+        List<ToxicSpan> out = new ArrayList<>(all.size());
+        for (ToxicSpan s : all) {
+            if (s.score() >= options.minSpanScore()) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** Whether a rewrite passes the verifier's fluency check at its default floor ({@link Verifier#reads}). */

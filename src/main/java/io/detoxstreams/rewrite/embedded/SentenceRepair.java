@@ -3,9 +3,7 @@ package io.detoxstreams.rewrite.embedded;
 import io.detoxstreams.text.FunctionWords;
 import io.detoxstreams.text.Token;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -143,7 +141,7 @@ final class SentenceRepair {
 
     private static Rendered join(TokenPlan plan, boolean[] emit, String lang, boolean capitalize) {
         StringBuilder out = new StringBuilder(plan.text.length());
-        List<Integer> owners = new ArrayList<>(plan.text.length());
+        Owners owners = new Owners(plan.text.length() + 16);
         int prev = -1;
         boolean capitalPending = capitalize;
         for (int i = 0; i < plan.size(); i++) {
@@ -173,9 +171,7 @@ final class SentenceRepair {
             append(out, owners, piece, i);
             prev = i;
         }
-        int[] tokenAt = new int[out.length()];
-        Arrays.setAll(tokenAt, owners::get);
-        return new Rendered(out.toString(), tokenAt);
+        return new Rendered(out.toString(), owners.toArray());
     }
 
     /** Whether the marks from token {@code i} on are glued to an emoticon's letter (" :-d"), which keeps its space. */
@@ -193,19 +189,32 @@ final class SentenceRepair {
 
     /** Original whitespace between adjacent survivors; one space (or none, for unspaced scripts) across a deletion. */
     private static String gap(TokenPlan plan, int prev, int i) {
-        String between = plan.text.substring(plan.tokens.get(prev).end(), plan.tokens.get(i).start());
+        String text = plan.text;
+        int from = plan.tokens.get(prev).end();
+        int to = plan.tokens.get(i).start();
         if (prev == i - 1) {
+            if (to == from) {
+                return "";
+            }
+            if (to - from == 1 && text.charAt(from) == ' ') {
+                return " "; // the usual gap, without a copy
+            }
+            String between = text.substring(from, to);
             return between.length() > 1 && between.isBlank() ? " " : between;
         }
-        String all = plan.text.substring(plan.tokens.get(prev).end(), plan.tokens.get(i).start());
-        return all.chars().anyMatch(Character::isWhitespace) ? " " : "";
+        for (int k = from; k < to; k++) {
+            if (Character.isWhitespace(text.charAt(k))) {
+                return " ";
+            }
+        }
+        return "";
     }
 
     /**
      * "an idiot" → "a person", "an absolute piece" → "a piece": only where the article now stands before a replacement
      * or before a word a deletion brought next to it.
      */
-    private static void fixArticle(StringBuilder out, List<Integer> owners, String piece, TokenPlan plan, int prev,
+    private static void fixArticle(StringBuilder out, Owners owners, String piece, TokenPlan plan, int prev,
                                    int i) {
         if (prev < 0 || !plan.wordLike(prev) || plan.decisions[prev] == TokenPlan.Decision.REPLACE
                 || plan.decisions[i] != TokenPlan.Decision.REPLACE && prev == i - 1) {
@@ -216,10 +225,10 @@ final class SentenceRepair {
         int end = out.length() - 1;
         if (article.equals("an") && !vowel && end >= 1 && out.charAt(end) == ' ') {
             out.deleteCharAt(end - 1);
-            owners.remove(end - 1);
+            owners.removeAt(end - 1);
         } else if (article.equals("a") && vowel && end >= 0 && out.charAt(end) == ' ') {
             out.insert(end, 'n');
-            owners.add(end, prev);
+            owners.insertAt(end, prev);
         }
     }
 
@@ -245,10 +254,42 @@ final class SentenceRepair {
                 s.length()).toString();
     }
 
-    private static void append(StringBuilder out, List<Integer> owners, String piece, int token) {
+    private static void append(StringBuilder out, Owners owners, String piece, int token) {
         out.append(piece);
         for (int k = 0; k < piece.length(); k++) {
             owners.add(token);
+        }
+    }
+
+    /** The token each char of the output came from (-1: a gap), kept in step with the output, unboxed. */
+    private static final class Owners {
+        private int[] at;
+        private int size;
+
+        Owners(int capacity) {
+            at = new int[Math.max(16, capacity)];
+        }
+
+        void add(int token) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = token;
+        }
+
+        void insertAt(int index, int token) {
+            add(0);
+            System.arraycopy(at, index, at, index + 1, size - 1 - index);
+            at[index] = token;
+        }
+
+        void removeAt(int index) {
+            System.arraycopy(at, index + 1, at, index, size - 1 - index);
+            size--;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(at, size);
         }
     }
 }

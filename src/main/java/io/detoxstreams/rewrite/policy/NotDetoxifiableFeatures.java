@@ -56,8 +56,8 @@ public final class NotDetoxifiableFeatures {
             boolean toxic = inSpan(t, spans);
             words++;
             toxicWords += toxic ? 1 : 0;
-            hashes[n++] = hash((toxic ? "t:" : "k:") + w);
-            hashes[n++] = hash("b:" + previous + ' ' + w);
+            hashes[n++] = finish(concat(toxic ? TOXIC : KEPT, w));
+            hashes[n++] = finish(concat(concat(concat(BIGRAM, previous), ' '), w));
             previous = w;
             if (words <= MAX_SHAPE) {
                 shape.append(toxic ? 'X' : 'w');
@@ -65,7 +65,7 @@ public final class NotDetoxifiableFeatures {
                 shape.append('+');
             }
         }
-        hashes[n++] = hash("b:" + previous + " </s>");
+        hashes[n++] = finish(concat(concat(concat(BIGRAM, previous), ' '), "</s>"));
         hashes[n++] = hash(shape.toString());
         double[] dense = new double[DENSE];
         dense[0] = toxicity.score();
@@ -89,7 +89,33 @@ public final class NotDetoxifiableFeatures {
 
     /** {@link String#hashCode()} through the MurmurHash3 32-bit finalizer. */
     static int hash(String feature) {
-        int h = feature.hashCode();
+        return finish(feature.hashCode());
+    }
+
+    private static final int TOXIC = "t:".hashCode();
+    private static final int KEPT = "k:".hashCode();
+    private static final int BIGRAM = "b:".hashCode();
+
+    /**
+     * {@code (a + s).hashCode()} from {@code a.hashCode()}, without building the string: the hash is the polynomial
+     * {@code sum c[i] * 31^(n-1-i)}, so appending {@code s} multiplies by {@code 31^|s|} and adds {@code s}'s hash
+     * (which a token's text has cached).
+     */
+    static int concat(int hashOfA, String s) {
+        int p = 1;
+        for (int i = 0; i < s.length(); i++) {
+            p *= 31;
+        }
+        return hashOfA * p + s.hashCode();
+    }
+
+    /** {@code (a + c).hashCode()} from {@code a.hashCode()}. */
+    static int concat(int hashOfA, char c) {
+        return hashOfA * 31 + c;
+    }
+
+    private static int finish(int hash) {
+        int h = hash;
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;
