@@ -1,6 +1,5 @@
 package io.detoxstreams.explain;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,20 +30,32 @@ final class Summary {
                 default -> { }
             }
         }
-        List<String> parts = new ArrayList<>();
+        // One builder for the whole sentence: it is written for every published rewrite.
+        StringBuilder out = new StringBuilder(128);
         if (replaced > 0) {
-            parts.add("replaced " + plural(replaced, "passage") + " with " + replacements(edits));
+            out.append("Replaced ").append(replaced).append(passages(replaced)).append(" with ");
+            replacements(edits, out);
         }
         if (deleted > 0) {
-            parts.add("removed " + plural(deleted, "passage"));
+            out.append(out.length() == 0 ? "Removed " : " and removed ").append(deleted).append(passages(deleted));
         }
         if (rephrased > 0) {
-            parts.add("rephrased " + plural(rephrased, "passage"));
+            out.append(out.length() == 0 ? "Rephrased " : " and rephrased ").append(rephrased)
+                    .append(passages(rephrased));
         }
-        String what = parts.isEmpty() ? "Rewrote the comment" : capitalize(String.join(" and ", parts));
-        return what + (categories.isEmpty() ? "" : " flagged as " + String.join(", ", categories))
-                + "; toxicity fell from " + twoDecimals(before) + " to " + twoDecimals(after) + " (threshold "
-                + twoDecimals(threshold) + ").";
+        if (out.length() == 0) {
+            out.append("Rewrote the comment");
+        }
+        for (int i = 0; i < categories.size(); i++) {
+            out.append(i == 0 ? " flagged as " : ", ").append(categories.get(i));
+        }
+        return out.append("; toxicity fell from ").append(twoDecimals(before)).append(" to ")
+                .append(twoDecimals(after)).append(" (threshold ").append(twoDecimals(threshold)).append(").")
+                .toString();
+    }
+
+    private static String passages(long n) {
+        return n == 1 ? " passage" : " passages";
     }
 
     /**
@@ -100,21 +111,21 @@ final class Summary {
     }
 
     /** The neutral words put in, each in curly quotes: what replaced what, never the toxic words. */
-    private static String replacements(List<SpanEdit> edits) {
+    private static void replacements(List<SpanEdit> edits, StringBuilder out) {
         java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
         for (SpanEdit e : edits) {
             if (e.action() == EditAction.REPLACED && !e.replacement().isBlank()) {
-                words.add("\u201C" + e.replacement().strip() + "\u201D");
+                words.add(e.replacement().strip());
             }
         }
-        return words.isEmpty() ? "neutral wording" : String.join(", ", words);
-    }
-
-    private static String plural(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        if (words.isEmpty()) {
+            out.append("neutral wording");
+            return;
+        }
+        boolean first = true;
+        for (String w : words) {
+            out.append(first ? "" : ", ").append('\u201C').append(w).append('\u201D');
+            first = false;
+        }
     }
 }
