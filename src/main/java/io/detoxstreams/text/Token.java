@@ -32,19 +32,16 @@ public final class Token {
     private final int start;
     private final int end;
     private final Kind kind;
-    /** The string the token was cut from (null: unknown), and its text there once asked for. */
+    /** The string the token was cut from, and its text there once asked for. */
     private final String source;
     private String text;
 
     /**
-     * @param start first UTF-16 index (inclusive)
-     * @param end   last UTF-16 index (exclusive)
-     * @param kind  what the token is made of
+     * @param start  first UTF-16 index (inclusive)
+     * @param end    last UTF-16 index (exclusive)
+     * @param kind   what the token is made of
+     * @param source the string the token was cut from ({@link Tokenizer} makes every token)
      */
-    public Token(int start, int end, Kind kind) {
-        this(start, end, kind, null);
-    }
-
     Token(int start, int end, Kind kind, String source) {
         this.start = start;
         this.end = end;

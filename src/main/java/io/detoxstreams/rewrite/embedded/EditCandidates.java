@@ -109,7 +109,8 @@ final class EditCandidates {
                 }
                 if (span != null && r == 0) {
                     for (SubstitutionTable.Alternative a : replacements(span)) {
-                        if (a.count() < MIN_HAN_REPLACEMENT_COUNT && plan.tokens.get(s).kind() == Token.Kind.HAN) {
+                        if (a.count() < MIN_HAN_REPLACEMENT_COUNT && plan.tokens.get(s).kind() == Token.Kind.HAN
+                                || plan.rejected(a.replacement())) {
                             continue;
                         }
                         out.add(new EditCandidate(s - l, e + r, pieces.filler(a.replacement()), false,
@@ -210,6 +211,9 @@ final class EditCandidates {
         }
         int added = 0;
         for (SubstitutionTable.Alternative a : replacements(entry)) {
+            if (plan.rejected(a.replacement())) {
+                continue;
+            }
             EditPieces.Filler f = pieces.filler(a.replacement());
             if (f.content() && added < 2 && a.count() >= minShare * entry.seen()) {
                 out.add(new EditCandidate(from, to, f, false, Math.log((double) a.count() / Math.max(1, entry.seen()))));

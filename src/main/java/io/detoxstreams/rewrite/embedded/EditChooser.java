@@ -94,6 +94,9 @@ final class EditChooser {
     private int chooseSite(TokenPlan plan, int s, int e) {
         long key = siteKey(plan, s, e);
         EditCandidate known = chosen.get(key);
+        if (known != null && known.filler() != null && plan.rejected(known.filler().surface())) {
+            known = null; // the self-check found this choice's words still toxic: choose again without them
+        }
         if (known != null) {
             if (known.base()) {
                 return e;

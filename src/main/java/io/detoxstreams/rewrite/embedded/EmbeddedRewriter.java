@@ -232,7 +232,14 @@ public final class EmbeddedRewriter implements Rewriter {
         for (ToxicSpan s : spans) {
             for (int k = s.start(); k < s.end() && k < rendered.tokenAt().length; k++) {
                 int token = rendered.tokenAt()[k];
-                if (token < 0 || plan.forced[token] || !plan.wordLike(token)) {
+                if (token < 0 || !plan.wordLike(token)) {
+                    continue;
+                }
+                if (plan.decisions[token] == TokenPlan.Decision.REPLACE
+                        && plan.rejectFiller(plan.replacements[token])) {
+                    more = true; // the replacement itself is what is still toxic: the next pass writes another
+                }
+                if (plan.forced[token]) {
                     continue;
                 }
                 if (plan.protect[token]) {

@@ -62,7 +62,8 @@ final class TokenDecider {
                     i, i + len));
             if (e != null && applies(plan, e, i, len)) {
                 int g = plan.newGroup(e.changeRate());
-                if (usesReplacement(e) && !anyForced(plan, i, len)) {
+                if (usesReplacement(e) && !anyForced(plan, i, len)
+                        && !plan.rejected(e.replacement())) {
                     plan.replace(i, i + len, e.replacement(), g);
                 } else {
                     for (int k = i; k < i + len; k++) {

@@ -36,6 +36,12 @@ final class TokenPlan {
     final int[] span;
     /** Tokens a self-check pass found still toxic: never kept again. */
     final boolean[] forced;
+    /**
+     * Replacements a self-check pass found still toxic in this comment ("she is a [moron]" → "she is a stupid", whose
+     * "stupid" the classifier flags as an insult): never put in again, or the next pass writes the same rewrite.
+     * Not cleared between passes; allocated on the first rejection (most comments have none).
+     */
+    private java.util.Set<String> rejectedFillers = java.util.Set.of();
     /** Tokens no edit may remove: the people and groups the comment is about ({@link Protection}). */
     final boolean[] protect;
     /** Evidence per group: the table entry's change rate, or the span score. */
@@ -139,6 +145,19 @@ final class TokenPlan {
         String marks = text.substring(start, t.start());
         return !marks.isEmpty() && marks.chars().allMatch(c -> ":;=-^'.".indexOf(c) >= 0)
                 && marks.chars().anyMatch(c -> c == ':' || c == ';' || c == '=');
+    }
+
+    /** Remembers a replacement the self-check found still toxic; whether it was new. */
+    boolean rejectFiller(String replacement) {
+        if (rejectedFillers.isEmpty()) {
+            rejectedFillers = new java.util.HashSet<>(4);
+        }
+        return rejectedFillers.add(replacement);
+    }
+
+    /** Whether a self-check pass found {@code replacement} still toxic in this comment. */
+    boolean rejected(String replacement) {
+        return !rejectedFillers.isEmpty() && rejectedFillers.contains(replacement);
     }
 
     int newGroup(double score) {

@@ -65,6 +65,25 @@ class SelfCheckRewriteTest {
     }
 
     @Test
+    void shouldNotPutInAgainAReplacementTheSelfCheckFoundStillToxic() {
+        // The chooser's first choice for "a complete bitch" is "ignorant", which the classifier reads as an insult
+        // too. The chooser used to remember its choice per site and write it again in every pass, so the rewrite
+        // stayed toxic ("sorry for being ignorant to you mike", held as still_toxic), or the self-check deleted the
+        // words around it instead ("the ignorance of them to congress").
+        EmbeddedRewriter rewriter = EmbeddedRewriter.loadDefault(classifier);
+        String text = "sorry for being a complete bitch to you mike";
+        Rewrite r = rewriter.rewrite(new RewriteRequest(text, "en", classifier.classify(text, "en")));
+        assertThat(r.declined()).isNull();
+        assertThat(classifier.classify(r.text(), "en").toxic()).isFalse();
+        assertThat(r.text()).startsWith("sorry for being ").endsWith(" to you mike")
+                .doesNotContain("bitch").doesNotContain("ignorant");
+        String other = "kind of like the stupidity of electing them to congress .";
+        Rewrite k = rewriter.rewrite(new RewriteRequest(other, "en", classifier.classify(other, "en")));
+        assertThat(classifier.classify(k.text(), "en").toxic()).isFalse();
+        assertThat(k.text()).doesNotContain("stupidity").contains("of electing them to congress");
+    }
+
+    @Test
     void shouldKeepWeakSpansWhenDeletingTheStrongOnesIsEnough() {
         String text = "real idiots like trump , not the fake kind .";
         ToxicityResult before = classifier.classify(text, "en");
