@@ -100,14 +100,10 @@ public final class ExplanationBuilder {
         for (Map.Entry<String, Double> e : strong) {
             out.add(e.getKey());
         }
-        if (edits.size() == 1) {
-            out.add(edits.get(0).category());
-        } else {
-            List<SpanEdit> byScore = new ArrayList<>(edits);
-            byScore.sort(HIGHEST_SCORE_FIRST); // stable, as the stream's sort was
-            for (SpanEdit e : byScore) {
-                out.add(e.category());
-            }
+        List<SpanEdit> byScore = new ArrayList<>(edits);
+        byScore.sort(HIGHEST_SCORE_FIRST); // stable, as the stream's sort was
+        for (SpanEdit e : byScore) {
+            out.add(e.category());
         }
         return List.copyOf(out);
     }
