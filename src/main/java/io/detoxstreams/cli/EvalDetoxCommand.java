@@ -28,8 +28,8 @@ import java.util.concurrent.Callable;
  * By default only TEST-split rows ({@code Split.of(toxic) == TEST}) are scored; {@code --split all} scores every row.
  */
 @Command(name = "detox", mixinStandardHelpOptions = true,
-        description = "Score Duplicate, Delete, the embedded rewriter and the human references on detox/<lang>.tsv "
-                + "(STA, SIM, ChrF, J, HOLD, fluency, dangling endings).")
+        description = "Score Duplicate, Delete, the embedded rewriter, the human references and the best reference "
+                + "of each pair (human) on detox/<lang>.tsv (STA, SIM, ChrF, J, HOLD, fluency, dangling endings).")
 public class EvalDetoxCommand implements Callable<Integer> {
 
     /** Which rows to score. */

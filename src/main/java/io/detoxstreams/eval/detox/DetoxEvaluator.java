@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  * construction), and {@link Dangling#introduced} (ends a clause on a dangling function word or orphans punctuation,
  * where the input did not). The human
  * references get STA, SIM and the same two fluency columns (system {@code reference}; ChrF and J are not defined for
- * them: a reference against itself). For every
+ * them: a reference against itself); system {@link #HUMAN} takes, per pair, the reference the judge rates best as the
+ * output, so that J can be read against what people's rewrites get from it. For every
  * {@code detox/cannot_rewrite/<lang>.tsv} it reports how often the detoxifier holds.
  *
  * <p>Construct with the classifier (the judge and the source of spans) and the detoxifier; call
@@ -44,6 +45,12 @@ public final class DetoxEvaluator {
     public static final String DELETE = "delete";
     public static final String EMBEDDED = "embedded";
     public static final String REFERENCE = "reference";
+    /**
+     * The human rewriters as a system: for each pair the reference the judge rates best (highest STA×SIM), scored
+     * like a system's output with ChrF = 1 (it is one of the references). Its J is what people's own rewrites get
+     * from this metric and judge, the yardstick for the J targets.
+     */
+    public static final String HUMAN = "human";
     /**
      * The fluency judge of the report: an output is fluent when its weakest new junction reaches the 10th percentile
      * of the language's DEV human rewrites (and its language-model score at least their lowest).
@@ -115,6 +122,7 @@ public final class DetoxEvaluator {
         List<RowScore> del = new ArrayList<>();
         List<RowScore> emb = new ArrayList<>();
         List<RowScore> ref = new ArrayList<>();
+        List<RowScore> human = new ArrayList<>();
         Map<String, Integer> reasons = new TreeMap<>();
         LanguageFluency judge = fluency.forLanguage(lang).orElse(null);
         for (int i = 0; i < pairs.size(); i++) {
@@ -130,13 +138,19 @@ public final class DetoxEvaluator {
             } else {
                 emb.add(score(lang, EMBEDDED, p, d.text(), embeddedAfter.get(i), d.action() == Action.PASS, judge));
             }
+            RowScore best = null;
             for (String r : p.references()) {
-                ref.add(referenceScore(lang, p, r, referenceScores.get(nextReference++), judge));
+                RowScore s = referenceScore(lang, p, r, referenceScores.get(nextReference++), judge);
+                ref.add(s);
+                if (best == null || s.sta() * s.sim() > best.sta() * best.sim()) {
+                    best = s;
+                }
             }
+            human.add(new RowScore(false, false, best.sta(), best.sim(), 1.0, true, best.fluent(), best.dangling()));
         }
         return new DetoxReport.LanguageResult(pairs.size(), List.of(SystemScores.of(DUPLICATE, dup),
-                SystemScores.of(DELETE, del), SystemScores.of(EMBEDDED, emb), SystemScores.of(REFERENCE, ref)),
-                reasons);
+                SystemScores.of(DELETE, del), SystemScores.of(EMBEDDED, emb), SystemScores.of(REFERENCE, ref),
+                SystemScores.of(HUMAN, human)), reasons);
     }
 
     private RowScore score(String lang, String system, DetoxPairs.Pair p, String output, ToxicityResult after,

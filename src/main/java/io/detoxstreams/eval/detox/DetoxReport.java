@@ -61,6 +61,7 @@ public record DetoxReport(Map<String, LanguageResult> languages, Map<String, Hol
         root.put("macro_average", avg);
         double jDelete = average(DetoxEvaluator.DELETE, SystemScores::j);
         root.put("j_embedded_over_delete", average(DetoxEvaluator.EMBEDDED, SystemScores::j) / jDelete);
+        root.put("j_human_over_delete", average(DetoxEvaluator.HUMAN, SystemScores::j) / jDelete);
         Map<String, Object> cannot = new LinkedHashMap<>();
         cannotRewrite.forEach((lang, h) -> {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -92,9 +93,12 @@ public record DetoxReport(Map<String, LanguageResult> languages, Map<String, Hol
         return m;
     }
 
-    /** The systems in report order; {@link DetoxEvaluator#REFERENCE} has STA, SIM and the fluency columns only. */
+    /**
+     * The systems in report order; {@link DetoxEvaluator#REFERENCE} (every reference) has STA, SIM and the fluency
+     * columns only, {@link DetoxEvaluator#HUMAN} (the best reference of each pair, ChrF = 1) all of them.
+     */
     static final List<String> SYSTEMS = List.of(DetoxEvaluator.DUPLICATE, DetoxEvaluator.DELETE,
-            DetoxEvaluator.EMBEDDED, DetoxEvaluator.REFERENCE);
+            DetoxEvaluator.EMBEDDED, DetoxEvaluator.REFERENCE, DetoxEvaluator.HUMAN);
 
     public String table() {
         List<String> lines = new ArrayList<>();
@@ -110,6 +114,10 @@ public record DetoxReport(Map<String, LanguageResult> languages, Map<String, Hol
                     average(system, SystemScores::holdRate), average(system, SystemScores::jPublished),
                     average(system, SystemScores::fluent), average(system, SystemScores::dangling)));
         }
+        double jDelete = average(DetoxEvaluator.DELETE, SystemScores::j);
+        lines.add(String.format(Locale.ROOT, "J / Delete (macro): embedded %.3f, human %.3f",
+                average(DetoxEvaluator.EMBEDDED, SystemScores::j) / jDelete,
+                average(DetoxEvaluator.HUMAN, SystemScores::j) / jDelete));
         cannotRewrite.forEach((lang, h) -> lines.add(String.format(Locale.ROOT,
                 "cannot_rewrite/%s: %d rows, HOLD %.3f, by reason %s, actions %s", lang, h.rows(), h.holdRate(),
                 h.holdRateByReason(), h.actions())));

@@ -101,6 +101,24 @@ class DetoxQualityTest {
         }
     }
 
+    /**
+     * The human rewriters as a system (the best reference of each pair, ChrF = 1) must score a J between Delete's and
+     * 1 in en and ru, and their J over Delete is the yardstick of the J targets: on TEST they get 1.10 × Delete on
+     * average (MODEL_CARD.md), which is why issue 10's 1.25 is not reached by copying what people wrote either.
+     */
+    @Test
+    void shouldScoreTheBestHumanRewriteOfEachPairAsASystem() {
+        for (String lang : java.util.List.of("en", "ru")) {
+            DetoxReport.LanguageResult r = report.languages().get(lang);
+            SystemScores human = r.system(DetoxEvaluator.HUMAN);
+            assertThat(human.rows()).isEqualTo(r.rows());
+            assertThat(human.chrf()).isEqualTo(1.0);
+            assertThat(human.j()).as("J of the %s references", lang)
+                    .isGreaterThan(r.system(DetoxEvaluator.DELETE).j()).isLessThan(1.0);
+            assertThat(human.sta()).as("STA of the best %s reference", lang).isGreaterThanOrEqualTo(0.95);
+        }
+    }
+
     /** The judge is worth something only if human rewrites pass it and plain deletion does not. */
     @Test
     void shouldJudgeHumanRewritesFluentAndPlainDeletionMuchLessSo() {
