@@ -144,7 +144,8 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
 
     /**
      * Under the threshold only the toxicity head is read: no category heads, spans or threat passage, about half of
-     * the table reads of a {@link #classifyBatch} run. The score is the same bit for bit.
+     * the table reads of a {@link #classifyBatch} run; and the words this thread scored recently are not hashed and
+     * looked up again ({@link RecalledWords}). The score is the same bit for bit.
      */
     @Override
     public List<ToxicityResult> verdictBatch(List<String> texts, List<String> langs) {
@@ -202,8 +203,10 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
         NormalizedText nt = normalizer.normalize(text);
         Scratch s = scratch.get();
         Map<String, Double> categories = s.categories();
-        model.featurizer.extract(nt.text(), model.lexiconSeed(li), s.features);
-        if (s.features.size == 0) {
+        boolean verdict = verdictOnly && !alwaysSpans;
+        model.featurizer.extract(nt.text(), model.lexiconSeed(li), s.features,
+                verdict ? s.recalledWords(model).language(li) : null);
+        if (s.features.occurrences() == 0) {
             for (int h = 1; h < model.headCount(); h++) {
                 if (model.supports(li, h)) {
                     categories.put(model.head(h), 0.0);
@@ -213,11 +216,15 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
         }
         int[] langHashes = s.langHashes(s.features.size);
         double scale = model.prepare(s.features, li, langHashes);
-        if (verdictOnly && !alwaysSpans) {
+        if (verdict) {
             double p = model.calibrate(model.logit(0, s.features, li, langHashes, scale), li);
             if (p < threshold) {
                 return new ToxicityResult(p, false, threshold, Map.of(), List.of(), version);
             }
+            // Toxic: every head and the spans, which need every feature listed with its range.
+            model.featurizer.extract(nt.text(), model.lexiconSeed(li), s.features);
+            langHashes = s.langHashes(s.features.size);
+            scale = model.prepare(s.features, li, langHashes);
         }
         double[] logits = s.logits(model.headCount());
         model.logits(s.features, li, langHashes, scale, logits);
@@ -317,6 +324,15 @@ public final class EmbeddedToxicityClassifier implements ToxicityClassifier {
         double[] logits = new double[0];
         boolean[] likely = new boolean[0];
         private final Map<String, Double> categories = new LinkedHashMap<>();
+        private RecalledWords recalledWords;
+
+        /** The thread's remembered word sums of the verdict path (made on first use). */
+        RecalledWords recalledWords(LinearModel model) {
+            if (recalledWords == null) {
+                recalledWords = new RecalledWords(model);
+            }
+            return recalledWords;
+        }
 
         Map<String, Double> categories() {
             categories.clear();

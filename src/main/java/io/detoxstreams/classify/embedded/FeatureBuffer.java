@@ -16,10 +16,28 @@ final class FeatureBuffer {
     int[] wordHashes = new int[64];
     int[] wordStarts = new int[64];
     int words;
+    /**
+     * Features not listed above because {@link Featurizer.WordSums} recalled them: their count and the sum of their
+     * quantized toxicity-head weights (shared and per-language copy). Zero outside the verdict path.
+     */
+    int recalledCount;
+    long recalledSum;
 
     void clear() {
         size = 0;
         words = 0;
+        recalledCount = 0;
+        recalledSum = 0;
+    }
+
+    /** Every feature occurrence, listed or recalled: the N of the model's 1/sqrt(N). */
+    int occurrences() {
+        return size + recalledCount;
+    }
+
+    void recall(long sum, int count) {
+        recalledSum += sum;
+        recalledCount += count;
     }
 
     void pushWord(int hash, int start) {

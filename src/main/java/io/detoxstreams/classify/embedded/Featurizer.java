@@ -45,6 +45,30 @@ public final class Featurizer {
 
     /** @param languageSeed {@link LinearModel#languageSeed} of the text's language (lexicon terms), 0 when unknown */
     void extract(CharSequence text, int languageSeed, FeatureBuffer out) {
+        extract(text, languageSeed, out, null);
+    }
+
+    /**
+     * Remembered sums of the features a word yields on its own (its unigram and character n-grams: they depend on
+     * the word's chars alone), so that scoring the toxicity head alone need not hash and look them up again. Bigrams,
+     * lexicon hits and Han/Kana/Thai runs are always listed.
+     */
+    interface WordSums {
+        /** When {@code text[start, end)} is remembered: {@link FeatureBuffer#recall} its sum into {@code out}. */
+        boolean recall(CharSequence text, int start, int end, int wordHash, FeatureBuffer out);
+
+        /**
+         * The features {@code out[from, out.size)} are all {@code text[start, end)} yields alone (its unigram
+         * {@code wordHash} first): remember their sum and move them from the list into {@link FeatureBuffer#recall}.
+         */
+        void remember(CharSequence text, int start, int end, int wordHash, FeatureBuffer out, int from);
+    }
+
+    /**
+     * With {@code sums}, a remembered word's own features are recalled into {@link FeatureBuffer#recall} instead of
+     * listed (for the toxicity head's logit alone: nothing else can be computed from such a buffer).
+     */
+    void extract(CharSequence text, int languageSeed, FeatureBuffer out, WordSums sums) {
         out.clear();
         int n = text.length();
         int i = 0;
@@ -111,7 +135,10 @@ public final class Featurizer {
                 continue;
             }
             int wordHash = wordHash(text, start, end);
-            out.add(wordHash, start, end);
+            boolean recalled = sums != null && sums.recall(text, start, end, wordHash, out);
+            if (sums == null) {
+                out.add(wordHash, start, end);
+            }
             if (!lexicon.isEmpty()) {
                 lexiconHits(wordHash, start, end, languageSeed, out);
             }
@@ -120,10 +147,19 @@ public final class Featurizer {
             }
             prevWordHash = wordHash;
             prevWordStart = start;
-            if (hangul) {
-                charNgrams(text, start, end, 1, 3, false, out);
-            } else {
-                charNgrams(text, start, end, 2, maxCharN, true, out);
+            if (!recalled) {
+                int from = out.size;
+                if (sums != null) {
+                    out.add(wordHash, start, end); // with the word's other own features, for remember
+                }
+                if (hangul) {
+                    charNgrams(text, start, end, 1, 3, false, out);
+                } else {
+                    charNgrams(text, start, end, 2, maxCharN, true, out);
+                }
+                if (sums != null) {
+                    sums.remember(text, start, end, wordHash, out, from);
+                }
             }
         }
     }

@@ -215,7 +215,22 @@ public final class LinearModel {
                 langHashes[i] = Featurizer.forLanguage(fb.hashes[i], seed);
             }
         }
-        return fb.size == 0 ? 0 : 1.0 / Math.sqrt(fb.size);
+        int n = fb.occurrences();
+        return n == 0 ? 0 : 1.0 / Math.sqrt(n);
+    }
+
+    /**
+     * The quantized toxicity-head weight one occurrence of {@code hash} adds to the sum of {@link #logit} (shared and,
+     * where the language has them, per-language copy), for {@link Featurizer.WordSums}.
+     */
+    long toxicityWeight(int hash, int lang) {
+        short[] w = weights[0];
+        int mask = masks[0];
+        long v = w[hash & mask];
+        if (lang >= 0 && copies[lang]) {
+            v += w[Featurizer.forLanguage(hash, languageSeeds[lang]) & mask];
+        }
+        return v;
     }
 
     /**
@@ -224,6 +239,7 @@ public final class LinearModel {
      * {@link #logit} of its head bit for bit.
      */
     void logits(FeatureBuffer fb, int lang, int[] langHashes, double scale, double[] out) {
+        requireListed(fb);
         int cats = heads.length - 1;
         if (cats != 4) {
             out[0] = logit(0, fb, lang, langHashes, scale);
@@ -278,9 +294,12 @@ public final class LinearModel {
 
     /** The raw logit of head {@code h} alone. */
     double logit(int h, FeatureBuffer fb, int lang, int[] langHashes, double scale) {
+        if (h != 0) {
+            requireListed(fb);
+        }
         short[] w = weights[h];
         int mask = masks[h];
-        long sum = 0;
+        long sum = fb.recalledSum;
         int n = fb.size;
         int[] hs = fb.hashes;
         if (lang >= 0 && copies[lang]) {
@@ -317,6 +336,13 @@ public final class LinearModel {
         }
         for (int c = 0; c < cats; c++) {
             out[c + 1] = headLogit(c + 1, lang, scale, sum[c]);
+        }
+    }
+
+    /** Recalled sums are of the toxicity head only, and carry no ranges: every other use needs every feature listed. */
+    static void requireListed(FeatureBuffer fb) {
+        if (fb.recalledCount != 0) {
+            throw new IllegalStateException("features recalled by WordSums serve the toxicity logit only");
         }
     }
 

@@ -34,6 +34,7 @@ final class SpanFinder {
     static List<ToxicSpan> find(LinearModel model, int head, NormalizedText nt, FeatureBuffer fb, int lang,
                                 int[] langHashes, double scale, double threshold, String source,
                                 boolean[] likelyCategories, String fixedCategory) {
+        LinearModel.requireListed(fb);
         int len = nt.length();
         if (len == 0 || fb.size == 0) {
             return List.of();
