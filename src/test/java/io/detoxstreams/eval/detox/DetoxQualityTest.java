@@ -62,7 +62,8 @@ class DetoxQualityTest {
     }
 
     /**
-     * Issue 10 asks for 1.25 × Delete on average (issue 3 for 1.15): not met — 1.11 on TEST. The fluency check holds
+     * Issue 10 asks for 1.25 × Delete on average (issue 3 for 1.15): not met — 1.12 on TEST, where the human
+     * rewriters themselves get 1.10 (system {@code human}). The fluency check holds
      * rewrites that do not read as sentences (a fifth of the zh pairs, whose character-by-character deletions it
      * rejects), and a HOLD counts 0 in J; see MODEL_CARD.md (Rewriter).
      */
@@ -137,7 +138,7 @@ class DetoxQualityTest {
             SystemScores s = r.system(DetoxEvaluator.EMBEDDED);
             assertThat(s.staRewrites()).as("STA among rewrites in %s", lang).isGreaterThanOrEqualTo(0.85);
         });
-        // Issue 10 asks for <= 6 %: not met on the mean over languages (6.5 % on TEST, zh 19.6 %; pooled 4.1 %), see
+        // Issue 10 asks for <= 6 %: not met on the mean over languages (7.4 % on TEST, zh 17.4 %; pooled 3.2 %), see
         // MODEL_CARD.md (Rewriter).
         assertThat(report.average(DetoxEvaluator.EMBEDDED, SystemScores::holdRate)).isLessThanOrEqualTo(0.10);
     }
