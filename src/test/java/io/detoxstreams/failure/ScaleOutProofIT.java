@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Scale-out under crashes, each stage in its own JVM from the built jar against a broker in its own JVM: 3 moderators
  * and 2 rewriters on 6-partition topics, 50,000 comments; twice, at a random point, one moderator and one rewriter
  * are killed with SIGKILL and restarted. Read with read_committed, every comment must come out exactly once: 0 lost,
- * 0 duplicated. The comments arrive as a steady stream (~90 s), so both kills land mid-stream (asserted). Reports the
+ * 0 duplicated. The comments arrive as a steady stream (~90 s), so both kills land mid-stream (asserted): the producer
+ * holds the last fifth back until the second kill, however long the restart after the first took. Reports the
  * time to recover after each crash, each process's memory, and how long each took to stop on SIGTERM at the end (must
  * be at most 5 s, with a clean exit).
  */
@@ -31,6 +33,8 @@ class ScaleOutProofIT {
 
     static final int COMMENTS = 50_000;
     static final int PARTITIONS = 6;
+    /** The producer sends the comments from here on only after the second kill. */
+    static final int HELD_BACK_FROM = COMMENTS * 4 / 5;
 
     private final StartedProcesses open = new StartedProcesses();
     private final ProofReport report = new ProofReport("scale-out");
@@ -84,9 +88,13 @@ class ScaleOutProofIT {
             // A steady stream (about 90 s at ~550 comments/s), so that both kill rounds land mid-stream even though a
             // restarted instance takes a while to become healthy on 2 busy cores.
             long p0 = System.nanoTime();
+            CountDownLatch secondKill = new CountDownLatch(1);
             CompletableFuture<List<Future<?>>> sending = CompletableFuture.supplyAsync(() -> {
                 List<Future<?>> acks = new ArrayList<>(COMMENTS);
                 for (int i = 0; i < COMMENTS; i++) {
+                    if (i == HELD_BACK_FROM) {
+                        await(secondKill);
+                    }
                     acks.add(producer.send(ProofInputs.record(topics.comments(), comments, "s", i, null)));
                     if (i % 50 == 49) {
                         pause(90);
@@ -97,24 +105,36 @@ class ScaleOutProofIT {
 
             double[] killAt = {0.15 + 0.2 * random.nextDouble(), 0.55 + 0.2 * random.nextDouble()};
             List<long[]> kills = new ArrayList<>();
-            for (double f : killAt) {
-                int at = (int) (COMMENTS * f);
-                assertThat(ledger.awaitDistinct(at, Duration.ofMinutes(4))).as("%d results before the kill", at).isTrue();
-                assertThat(ledger.distinct()).as("the kill lands mid-stream, or this run proves nothing")
-                        .isLessThan(COMMENTS * 9 / 10);
-                StageProcess m = moderators.get(random.nextInt(moderators.size()));
-                StageProcess r = rewriters.get(random.nextInt(rewriters.size()));
-                long killed = System.nanoTime();
-                m.jvm().kill();
-                r.jvm().kill();
-                report.line("kill -9 %s and %s at %d results (%.0f %%)", m.name(), r.name(), ledger.distinct(), f * 100);
-                m.start();
-                r.start();
-                m.awaitHealthy(Duration.ofMinutes(3));
-                r.awaitHealthy(Duration.ofMinutes(3));
-                report.line("  restarted %s and %s healthy %.1f s after the kill", m.name(), r.name(),
-                        (System.nanoTime() - killed) / 1e9);
-                kills.add(new long[] {killed});
+            try {
+                for (int k = 0; k < killAt.length; k++) {
+                    double f = killAt[k];
+                    // A slow restart after the first kill may have let the stream run past the second point: kill
+                    // then a little later than now, still before the held-back fifth, so that comments are in flight.
+                    int at = k == 0 ? (int) (COMMENTS * f) : Math.min(Math.max((int) (COMMENTS * f),
+                            ledger.distinct() + 1_000), HELD_BACK_FROM - 1_000);
+                    assertThat(ledger.awaitDistinct(at, Duration.ofMinutes(4))).as("%d results before the kill", at).isTrue();
+                    assertThat(ledger.distinct()).as("the kill lands mid-stream, or this run proves nothing")
+                            .isLessThan(COMMENTS * 9 / 10);
+                    StageProcess m = moderators.get(random.nextInt(moderators.size()));
+                    StageProcess r = rewriters.get(random.nextInt(rewriters.size()));
+                    long killed = System.nanoTime();
+                    m.jvm().kill();
+                    r.jvm().kill();
+                    if (k == killAt.length - 1) {
+                        secondKill.countDown();
+                    }
+                    report.line("kill -9 %s and %s at %d results (%.0f %%)", m.name(), r.name(), ledger.distinct(),
+                            100.0 * at / COMMENTS);
+                    m.start();
+                    r.start();
+                    m.awaitHealthy(Duration.ofMinutes(3));
+                    r.awaitHealthy(Duration.ofMinutes(3));
+                    report.line("  restarted %s and %s healthy %.1f s after the kill", m.name(), r.name(),
+                            (System.nanoTime() - killed) / 1e9);
+                    kills.add(new long[] {killed});
+                }
+            } finally {
+                secondKill.countDown(); // also when a round failed: the producer must not wait for it
             }
             for (Future<?> ack : sending.get()) {
                 ack.get();
@@ -150,6 +170,17 @@ class ScaleOutProofIT {
             assertThat(ms).as("%s stops within 5 s", s.name()).isBetween(0L, 5_000L);
             assertThat(s.jvm().exitCode()).as("%s exit code", s.name()).isZero();
             assertThat(s.jvm().logText()).as("%s logs its stop", s.name()).containsPattern("(moderator|rewriter) stopped");
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the second kill never came");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
